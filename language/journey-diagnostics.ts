@@ -1,0 +1,34 @@
+/** Diagnostic codes of the language (docs/language.md, "Diagnostics"). One place, so tests, quick fixes and the CLI agree. */
+export const DiagnosticCode = {
+    SyntaxError: 'syntax-error',
+    UnresolvedReference: 'unresolved-reference',
+    DuplicateId: 'duplicate-id',
+    EmotionOutOfRange: 'emotion-out-of-range',
+    MetricUnitMismatch: 'metric-unit-mismatch',
+    EmptyJourney: 'empty-journey',
+    EmptyStage: 'empty-stage',
+    NoPersona: 'no-persona',
+    MultiplePersonas: 'multiple-personas',
+    MomentWithoutEmotion: 'moment-without-emotion',
+    PainWithoutOpportunity: 'pain-without-opportunity',
+    MissingEmotion: 'missing-emotion',
+    UnusedDeclaration: 'unused-declaration',
+} as const;
+
+export type DiagnosticCode = typeof DiagnosticCode[keyof typeof DiagnosticCode];
+
+/** The kind of declaration a reference names, for messages and the "declare it" quick fix. */
+export type DeclarationKeyword = 'persona' | 'channel' | 'team';
+
+/** `data` of an `unresolved-reference` diagnostic. */
+export interface UnresolvedReferenceData {
+    code: typeof DiagnosticCode.UnresolvedReference;
+    keyword: DeclarationKeyword;
+    refText: string;
+}
+
+/** `data` of a `duplicate-id` diagnostic. */
+export interface DuplicateIdData {
+    code: typeof DiagnosticCode.DuplicateId;
+    id: string;
+}

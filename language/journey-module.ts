@@ -1,0 +1,58 @@
+import { inject, type Module } from 'langium';
+import {
+    createDefaultModule, createDefaultSharedModule,
+    type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
+} from 'langium/lsp';
+import { JourneyGeneratedSharedModule, JourneymapGeneratedModule } from './generated/module.js';
+import { JourneyDocumentBuilder } from './journey-document-builder.js';
+import { JourneyDocumentValidator } from './journey-document-validator.js';
+import { JourneyModelBuilder } from './journey-model-builder.js';
+import { JourneyScopeComputation } from './journey-scope.js';
+import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+
+/** Services added by the journey language. */
+export interface JourneyAddedServices {
+    validation: {
+        JourneyValidator: JourneyValidator;
+    };
+    model: {
+        JourneyModelBuilder: JourneyModelBuilder;
+    };
+}
+
+export type JourneyServices = LangiumServices & JourneyAddedServices;
+
+export const JourneyModule: Module<JourneyServices, PartialLangiumServices & JourneyAddedServices> = {
+    references: {
+        ScopeComputation: (services) => new JourneyScopeComputation(services),
+    },
+    validation: {
+        JourneyValidator: (services) => new JourneyValidator(services),
+        DocumentValidator: (services) => new JourneyDocumentValidator(services),
+    },
+    model: {
+        JourneyModelBuilder: (services) => new JourneyModelBuilder(services),
+    },
+};
+
+export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    workspace: {
+        DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
+    },
+};
+
+/**
+ * Creates the services of the language server, used alike by VS Code, the standalone server,
+ * the command line and the tests. Without a connection (`context.connection`) nothing is sent.
+ */
+export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
+    const Journey = inject(createDefaultModule({ shared }), JourneymapGeneratedModule, JourneyModule);
+    shared.ServiceRegistry.register(Journey);
+    registerValidationChecks(Journey);
+    if (!context.connection) {
+        // No language client to ask: the configuration is final as it is.
+        shared.workspace.ConfigurationProvider.initialized({});
+    }
+    return { shared, Journey };
+}

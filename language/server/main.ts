@@ -1,0 +1,10 @@
+// The language server process: started by the VS Code extension over IPC, or by any LSP client
+// as `journeymap-language-server --stdio`.
+import { startLanguageServer } from 'langium/lsp';
+import { NodeFileSystem } from 'langium/node';
+import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
+import { createJourneyServices } from '../journey-module.js';
+
+const connection = createConnection(ProposedFeatures.all);
+const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
+startLanguageServer(shared);

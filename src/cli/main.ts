@@ -1,0 +1,77 @@
+import { check, checkUsage } from './check.js';
+import { exportModel, exportUsage } from './export.js';
+import { ExitCode, UsageError } from './usage-error.js';
+
+declare const JOURNEYMAP_VERSION: string;
+
+export interface CommandIO {
+    out(text: string): void;
+    err(text: string): void;
+}
+
+interface Command {
+    usage: string;
+    summary: string;
+    run(argv: readonly string[], io: CommandIO): Promise<number>;
+}
+
+/** Every subcommand; each lives in its own file. */
+const commands: Record<string, Command> = {
+    check: { usage: checkUsage, summary: 'report syntax errors and diagnostics', run: check },
+    export: { usage: exportUsage, summary: 'print the journey model as JSON', run: exportModel },
+};
+
+function help(): string {
+    const width = Math.max(...Object.keys(commands).map(name => name.length));
+    return [
+        'journeymap — customer journey maps as code',
+        '',
+        'Usage:',
+        ...Object.values(commands).map(command => `  ${command.usage}`),
+        '',
+        'Commands:',
+        ...Object.entries(commands).map(([name, command]) => `  ${name.padEnd(width)}  ${command.summary}`),
+        '',
+        'Options: --help, --version. Exit status: 0 ok, 1 problems found, 2 usage or I/O error.',
+        '',
+    ].join('\n');
+}
+
+export async function main(argv: readonly string[], io: CommandIO): Promise<number> {
+    const [name, ...rest] = argv;
+    if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
+        io.out(help());
+        return name === undefined ? ExitCode.Usage : ExitCode.Ok;
+    }
+    if (name === '--version' || name === '-v') {
+        io.out(`${typeof JOURNEYMAP_VERSION === 'string' ? JOURNEYMAP_VERSION : 'dev'}\n`);
+        return ExitCode.Ok;
+    }
+    const command = commands[name];
+    if (!command) {
+        io.err(`journeymap: unknown command '${name}'\n\n${help()}`);
+        return ExitCode.Usage;
+    }
+    if (rest.includes('--help') || rest.includes('-h')) {
+        io.out(`Usage: ${command.usage}\n`);
+        return ExitCode.Ok;
+    }
+    try {
+        return await command.run(rest, io);
+    } catch (error) {
+        if (error instanceof UsageError) {
+            io.err(`journeymap ${name}: ${error.message}\n`);
+            return ExitCode.Usage;
+        }
+        io.err(`journeymap ${name}: internal error: ${(error as Error).stack ?? error}\n`);
+        return ExitCode.Usage;
+    }
+}
+
+const stdoutIO: CommandIO = {
+    out: text => { process.stdout.write(text); },
+    err: text => { process.stderr.write(text); },
+};
+
+// Wait for stdout to drain before exiting, so large outputs piped to another process are complete.
+process.exitCode = await main(process.argv.slice(2), stdoutIO);

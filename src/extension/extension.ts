@@ -1,0 +1,27 @@
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const serverModule = context.asAbsolutePath('dist/language-server.cjs');
+    const serverOptions: ServerOptions = {
+        run: { module: serverModule, transport: TransportKind.ipc },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+    };
+    const outputChannel = vscode.window.createOutputChannel('Journeymap', { log: true });
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: [{ language: 'journey' }],
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.journey') },
+        outputChannel,
+    };
+    // The client reads `journeymap.trace.server` by itself: the id below is the setting's prefix.
+    client = new LanguageClient('journeymap', 'Journeymap', serverOptions, clientOptions);
+    context.subscriptions.push(outputChannel);
+    await client.start();
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
