@@ -6,6 +6,7 @@ import {
 import { JourneyGeneratedSharedModule, JourneymapGeneratedModule } from './generated/module.js';
 import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentValidator } from './journey-document-validator.js';
+import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
 import { JourneyScopeComputation } from './journey-scope.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
@@ -32,6 +33,9 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     model: {
         JourneyModelBuilder: (services) => new JourneyModelBuilder(services),
+    },
+    lsp: {
+        Formatter: (services) => new JourneyFormatter(services),
     },
 };
 
