@@ -1,5 +1,6 @@
 import { check, checkUsage } from './check.js';
 import { exportModel, exportUsage } from './export.js';
+import { fmt, fmtUsage } from './fmt.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 declare const JOURNEYMAP_VERSION: string;
@@ -19,6 +20,7 @@ interface Command {
 const commands: Record<string, Command> = {
     check: { usage: checkUsage, summary: 'report syntax errors and diagnostics', run: check },
     export: { usage: exportUsage, summary: 'print the journey model as JSON', run: exportModel },
+    fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', run: fmt },
 };
 
 function help(): string {
