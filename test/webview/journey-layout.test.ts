@@ -1,0 +1,144 @@
+import assert from 'node:assert/strict';
+import { parseHTML } from 'linkedom';
+import { layoutJourney, LAYOUT } from '../../webview/layout/journey-layout.js';
+import { ROW_ORDER, type CardLayout, type MapLayout } from '../../webview/layout/layout-types.js';
+import { measureText, wrapText } from '../../webview/layout/text-metrics.js';
+import { renderSvgMarkup } from '../../webview/render/svg-markup.js';
+import { FULL_MAP, HOSTILE_TEXTS, example, hostileMap, journeyOf, modelOf } from './preview-fixtures.js';
+
+/** Rows (lanes and lines) top to bottom, by id. */
+function rowOrder(layout: MapLayout): string[] {
+    return [...layout.lanes.map(l => ({ id: l.id, y: l.y })), ...layout.lines.map(l => ({ id: l.id, y: l.y }))]
+        .sort((a, b) => a.y - b.y).map(r => r.id);
+}
+
+function overlaps(a: CardLayout, b: CardLayout): boolean {
+    return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
+}
+
+/** Every line fits its card horizontally and vertically; no two cards overlap. */
+function assertNothingClippedOrOverlapping(layout: MapLayout): void {
+    for (const card of layout.cards) {
+        for (const line of card.lines) {
+            const width = measureText(line.text, line.size, line.bold);
+            const left = line.direction === 'rtl' ? line.x - width : line.x;
+            assert.ok(left >= card.x + LAYOUT.cardPadX - 0.01 && left + width <= card.x + card.width - LAYOUT.cardPadX + 0.01,
+                `line "${line.text}" (${width}px) leaves card ${card.key} (${card.width}px)`);
+            assert.ok(line.y - line.size >= card.y && line.y + line.size * 0.3 <= card.y + card.height, `line "${line.text}" leaves card ${card.key} vertically`);
+        }
+        const lane = layout.lanes.find(l => l.id === card.lane)!;
+        assert.ok(card.y >= lane.y && card.y + card.height <= lane.y + lane.height, `card ${card.key} leaves lane ${lane.id}`);
+        assert.ok(card.x + card.width <= layout.width, `card ${card.key} leaves the picture`);
+    }
+    for (let i = 0; i < layout.cards.length; i++) {
+        for (let j = i + 1; j < layout.cards.length; j++) {
+            assert.ok(!overlaps(layout.cards[i], layout.cards[j]), `${layout.cards[i].key} overlaps ${layout.cards[j].key}`);
+        }
+    }
+    const heading = Math.max(...layout.heading.map(l => l.y));
+    assert.ok(layout.lanes.every(l => l.y > heading), 'the heading overlaps the lanes');
+}
+
+const svgOf = (layout: MapLayout) => renderSvgMarkup(parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document, layout, { palette: 'light' });
+
+describe('journey layout', () => {
+    it('puts every lane and line in the order of the spec when all hold something', async () => {
+        const layout = layoutJourney(await journeyOf(FULL_MAP));
+        assert.deepEqual(rowOrder(layout), [...ROW_ORDER]);
+    });
+
+    it('collapses empty lanes but always shows on-stage and off-stage with the line of visibility between them', async () => {
+        const layout = layoutJourney(await journeyOf('journey j for dana { stage s { step a "A" } }'));
+        assert.deepEqual(rowOrder(layout), ['stages', 'actions', 'interaction', 'onstage', 'visibility', 'offstage']);
+        assert.equal(layout.emotion, undefined);
+    });
+
+    it('keeps the order of the spec for the examples', async () => {
+        for (const name of ['gift-purchase.journey', 'saas-onboarding.journey', 'gift-return.journey']) {
+            const model = await modelOf(example(name), name);
+            for (const journey of model.journeys) {
+                const rows = rowOrder(layoutJourney(journey));
+                const expected = ROW_ORDER.filter(id => rows.includes(id));
+                assert.deepEqual(rows, expected, name);
+                assert.ok(rows.includes('onstage') && rows.includes('offstage') && rows.includes('visibility'), name);
+            }
+        }
+    });
+
+    it('draws the line of internal interaction only with the support lane, and hides toggled-off lanes', async () => {
+        const journey = await journeyOf(FULL_MAP);
+        const layout = layoutJourney(journey, { hiddenLanes: new Set(['support', 'pains']) });
+        assert.deepEqual(rowOrder(layout), ROW_ORDER.filter(id => !['support', 'internal', 'pains'].includes(id)));
+        assert.ok(layout.cards.every(c => c.lane !== 'pains'));
+    });
+
+    it('lays out one column per step, stage headers spanning their steps, and a gap in the curve for a step without emotion', async () => {
+        const layout = layoutJourney(await journeyOf(FULL_MAP));
+        assert.deepEqual(layout.columns.map(c => c.step), ['a', 'b']);
+        const stage = layout.cards.find(c => c.key === 'stage:one')!;
+        const [a, b] = layout.columns;
+        assert.equal(stage.x, a.x);
+        assert.equal(stage.x + stage.width, b.x + b.width);
+        assert.deepEqual(layout.emotion!.points.map(p => p.value), [2, undefined]);
+        const member = layout.cards.find(c => c.key === 'pain:a:0')!;
+        assert.equal(member.kind, 'pain');
+        assert.equal(member.step, 'a');
+        assert.equal(member.variant, 'high');
+    });
+
+    it('sizes columns to their content instead of one fixed width', async () => {
+        const layout = layoutJourney(await journeyOf(`journey j for dana { stage s {
+            step a "A"
+            step b "A much longer title that needs more room than the short one next to it" } }`));
+        const [a, b] = layout.columns;
+        assert.equal(a.width, LAYOUT.minColumn);
+        assert.ok(b.width > a.width, `${b.width} > ${a.width}`);
+        assert.ok(b.width <= LAYOUT.maxColumn);
+    });
+
+    it('is deterministic: the same model gives the same layout and byte-identical SVG', async () => {
+        const first = layoutJourney((await modelOf(example('gift-purchase.journey'))).journeys[0]);
+        const second = layoutJourney((await modelOf(example('gift-purchase.journey'))).journeys[0]);
+        assert.deepEqual(first, second);
+        const svg = svgOf(first);
+        assert.equal(svgOf(second), svg);
+        assert.ok(svg.length > 10_000);
+        for (const n of [first.width, first.height, ...first.cards.flatMap(c => [c.x, c.y, c.width, c.height])]) assert.ok(Number.isInteger(n), `${n} is not an integer`);
+    });
+
+    it('never clips or overlaps long, unbroken, emoji, CJK and right-to-left text, and loses none of it', async () => {
+        const journey = await journeyOf(hostileMap());
+        const layout = layoutJourney(journey);
+        assertNothingClippedOrOverlapping(layout);
+        const longStep = layout.cards.find(c => c.key === 'step:long')!;
+        assert.ok(longStep.lines.length > 5, 'a long title wraps into many lines and the card grows');
+        const unbroken = layout.cards.find(c => c.key === 'step:unbroken')!;
+        assert.equal(unbroken.lines.map(l => l.text).join(''), HOSTILE_TEXTS.unbroken, 'an unbroken word is cut between characters, none lost');
+        const rtl = layout.cards.find(c => c.key === 'offstage:rtl:0')!;
+        assert.ok(rtl.lines.every(l => l.direction === 'rtl' && l.x === rtl.x + rtl.width - LAYOUT.cardPadX));
+        const emoji = layout.cards.find(c => c.key === 'feels:emoji:0')!;
+        assert.equal(emoji.lines.slice(1).map(l => l.text).join(' ').replace(/ /g, ''), HOSTILE_TEXTS.emoji.replace(/ /g, ''));
+        for (const example_ of ['gift-purchase.journey', 'saas-onboarding.journey', 'gift-return.journey']) {
+            for (const j of (await modelOf(example(example_), example_)).journeys) assertNothingClippedOrOverlapping(layoutJourney(j));
+        }
+    });
+
+    it('wraps at spaces, cuts only words wider than a line, and keeps hard line breaks', () => {
+        assert.deepEqual(wrapText('aaa bbb', 1000, 12), ['aaa bbb']);
+        const narrow = wrapText('aaa bbb', measureText('aaa', 12) + 1, 12);
+        assert.deepEqual(narrow, ['aaa', 'bbb']);
+        assert.deepEqual(wrapText('one\ntwo', 1000, 12), ['one', 'two']);
+        const cut = wrapText('x'.repeat(100), 60, 12);
+        assert.ok(cut.length > 1 && cut.every(l => measureText(l, 12) <= 60));
+        assert.equal(cut.join(''), 'x'.repeat(100));
+        // A family emoji (a ZWJ sequence) is one grapheme: never cut inside it.
+        const family = '👨‍👩‍👧‍👦';
+        assert.ok(wrapText(family.repeat(6), 40, 12).every(l => l.length % family.length === 0));
+    });
+
+    it('shows a message instead of lanes for a journey without stages', async () => {
+        const layout = layoutJourney(await journeyOf('journey j for dana { }'));
+        assert.equal(layout.lanes.length, 0);
+        assert.match(layout.emptyMessage!.text, /no stages/);
+    });
+});

@@ -1,0 +1,295 @@
+/**
+ * Model → positioned swimlane picture. Pure and deterministic: no DOM, no clock, no randomness;
+ * every coordinate is an integer, so the same model always gives byte-identical SVG in Node and
+ * in the browser. Columns are sized to their content between MIN and MAX_COLUMN; text wraps from
+ * the DOM-free font metrics and cards grow to hold it.
+ */
+import type { JourneyModel, MetricValueModel, Range, RefModel, StepModel } from '../../language/model/journey-model.js';
+import {
+    LANE_LABELS, LINE_LABELS, ROW_ORDER,
+    type CardKind, type CardLayout, type ColumnLayout, type EmotionLayout, type LaneId, type LaneLayout, type LineId,
+    type LineLayout, type MapLayout, type TextLine,
+} from './layout-types.js';
+import { longestWordWidth, measureText, textDirection, wrapText } from './text-metrics.js';
+
+export const LAYOUT = {
+    margin: 24,
+    labelWidth: 132,
+    columnGap: 12,
+    minColumn: 150,
+    maxColumn: 260,
+    cardPadX: 8,
+    cardPadY: 6,
+    cardGap: 6,
+    lanePad: 8,
+    minLaneHeight: 36,
+    lineRowHeight: 22,
+    emotionStep: 22,
+    bodySize: 12,
+    titleSize: 13,
+    headingSize: 18,
+    minWidth: 480,
+} as const;
+
+const lineHeight = (size: number) => Math.round(size * 1.35);
+
+export interface LayoutOptions {
+    /** Lanes the user switched off (lane toggles). Hidden lanes take no space. */
+    hiddenLanes?: ReadonlySet<string>;
+}
+
+/** A run of text before wrapping. */
+interface Block {
+    text: string;
+    bold: boolean;
+    size: number;
+    role: string;
+}
+
+interface CardDraft {
+    key: string;
+    kind: CardKind;
+    lane: LaneId;
+    id?: string;
+    step?: string;
+    column: number;
+    range: Range;
+    tooltip: string;
+    variant?: string;
+    blocks: Block[];
+}
+
+const body = (text: string, role = 'body'): Block => ({ text, bold: false, size: LAYOUT.bodySize, role });
+const meta = (text: string): Block => ({ text, bold: false, size: LAYOUT.bodySize - 1, role: 'meta' });
+const title = (text: string): Block => ({ text, bold: true, size: LAYOUT.titleSize, role: 'title' });
+
+function refTitle(ref: RefModel | undefined): string | undefined {
+    return ref ? (ref.title ?? ref.id) : undefined;
+}
+
+function metricValue(value: MetricValueModel): string {
+    return value.text;
+}
+
+/** The member cards of one step, lane by lane, in model order. */
+function stepDrafts(step: StepModel, column: number): CardDraft[] {
+    const drafts: CardDraft[] = [];
+    const member = (kind: CardKind, lane: LaneId, n: number, range: Range, blocks: Block[], variant?: string): void => {
+        drafts.push({
+            key: `${kind}:${step.id}:${n}`, kind, lane, step: step.id, column, range, blocks,
+            tooltip: blocks.map(b => b.text).join('\n'), ...(variant ? { variant } : {}),
+        });
+    };
+    const stepBlocks: Block[] = [title(step.title)];
+    if (step.moment) stepBlocks.push({ text: step.moment.why ? `★ Moment of truth: ${step.moment.why}` : '★ Moment of truth', bold: true, size: LAYOUT.bodySize - 1, role: 'moment' });
+    for (const e of step.evidence) stepBlocks.push({ text: `${e.solicited ? '◆' : '◇'} ${e.kind}${e.source ? `: ${e.source}` : ''}`, bold: false, size: LAYOUT.bodySize - 1, role: 'badge' });
+    if (step.owner) stepBlocks.push(meta(`Owner: ${refTitle(step.owner)}`));
+    drafts.push({
+        key: `step:${step.id}`, kind: 'step', lane: 'actions', id: step.id, column, range: step.range, blocks: stepBlocks,
+        tooltip: [...stepBlocks.map(b => b.text), ...step.notes.map(n => `Note: ${n.text}`)].join('\n'),
+        ...(step.moment ? { variant: 'moment' } : {}),
+    });
+    step.channels.forEach((c, n) => member('channel', 'touchpoints', n, c.range, [body(`⇄ ${refTitle(c)}`, 'channel')]));
+    step.touchpoints.forEach((t, n) => member('touchpoint', 'touchpoints', n, t.range, [body(t.text)]));
+    step.thinks.forEach((t, n) => member('thinks', 'mindset', n, t.range, [meta('Thinks'), body(t.text)]));
+    step.feels.forEach((t, n) => member('feels', 'mindset', n, t.range, [meta('Feels'), body(t.text)]));
+    step.says.forEach((t, n) => member('says', 'mindset', n, t.range, [meta('Says'), body(`“${t.text}”`)]));
+    for (const kind of ['onstage', 'offstage', 'support'] as const) {
+        step[kind].forEach((a, n) => member(kind, kind, n, a.range, a.team ? [body(a.text), meta(`— ${refTitle(a.team)}`)] : [body(a.text)]));
+    }
+    step.pains.forEach((p, n) => member('pain', 'pains', n, p.range, p.severity ? [body(p.text), meta(`Severity: ${p.severity}`)] : [body(p.text)], p.severity ?? 'unrated'));
+    step.opportunities.forEach((o, n) => member('opportunity', 'opportunities', n, o.range, o.owner ? [body(o.text), meta(`Owner: ${refTitle(o.owner)}`)] : [body(o.text)]));
+    step.metrics.forEach((m, n) => member('metric', 'metrics', n, m.range, [
+        { text: m.name, bold: true, size: LAYOUT.bodySize, role: 'metric-name' },
+        body(m.target ? `${metricValue(m.value)} (target ${metricValue(m.target)})` : metricValue(m.value), 'metric-value'),
+    ]));
+    return drafts;
+}
+
+/** Width a block would like: its whole text on one line, at most the widest column. */
+function preferredWidth(block: Block): number {
+    const inner = LAYOUT.maxColumn - 2 * LAYOUT.cardPadX;
+    const natural = Math.max(...block.text.split('\n').map(line => measureText(line, block.size, block.bold)));
+    return Math.min(inner, Math.max(natural > inner ? inner : natural, Math.min(inner, longestWordWidth(block.text, block.size, block.bold))));
+}
+
+function wrapBlocks(blocks: readonly Block[], x: number, y: number, width: number): { lines: TextLine[]; height: number } {
+    const inner = width - 2 * LAYOUT.cardPadX;
+    const lines: TextLine[] = [];
+    let cursor = y + LAYOUT.cardPadY;
+    for (const block of blocks) {
+        const direction = textDirection(block.text);
+        const lh = lineHeight(block.size);
+        for (const text of wrapText(block.text, inner, block.size, block.bold)) {
+            // Baseline sits ~80% down the line box: room for descenders below it.
+            lines.push({
+                text, bold: block.bold, size: block.size, role: block.role, direction,
+                x: direction === 'rtl' ? x + width - LAYOUT.cardPadX : x + LAYOUT.cardPadX,
+                y: cursor + Math.round(lh * 0.78),
+            });
+            cursor += lh;
+        }
+    }
+    return { lines, height: cursor + LAYOUT.cardPadY - y };
+}
+
+/** Lays out one journey; `hiddenLanes` removes lanes the user toggled off. */
+export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}): MapLayout {
+    const hidden = options.hiddenLanes ?? new Set<string>();
+    const columns: ColumnLayout[] = [];
+    const drafts: CardDraft[] = [];
+    const stageSpans: Array<{ first: number; last: number }> = [];
+
+    // 1. Columns: one per step, one placeholder for a stage without steps.
+    for (const stage of journey.stages) {
+        const first = columns.length;
+        if (stage.steps.length === 0) {
+            columns.push({ key: `stage:${stage.id}`, stage: stage.id, x: 0, width: LAYOUT.minColumn });
+        }
+        for (const step of stage.steps) {
+            drafts.push(...stepDrafts(step, columns.length));
+            columns.push({ key: step.id, step: step.id, stage: stage.id, x: 0, width: LAYOUT.minColumn });
+        }
+        stageSpans.push({ first, last: columns.length - 1 });
+    }
+    const stageDrafts: CardDraft[] = journey.stages.map((stage, i) => ({
+        key: `stage:${stage.id}`, kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, range: stage.range,
+        blocks: stage.goal ? [title(stage.title), meta(`Goal: ${stage.goal}`)] : [title(stage.title)],
+        tooltip: stage.goal ? `${stage.title}\nGoal: ${stage.goal}` : stage.title,
+    }));
+
+    // 2. Which lanes show: those with content (onstage and offstage always), minus hidden ones.
+    const filled = new Set<LaneId>(drafts.map(d => d.lane));
+    if (journey.stages.length > 0) filled.add('stages');
+    if (journey.stages.some(s => s.steps.some(step => step.emotion !== undefined))) filled.add('emotion');
+    const hasStages = journey.stages.length > 0;
+    const showLane = (lane: LaneId) => hasStages && !hidden.has(lane) && (filled.has(lane) || lane === 'onstage' || lane === 'offstage');
+    const visibleDrafts = drafts.filter(d => showLane(d.lane));
+
+    // 3. Column widths from content, then widened where a stage header needs more room.
+    for (const d of visibleDrafts) {
+        const want = Math.ceil(Math.max(...d.blocks.map(preferredWidth)) + 2 * LAYOUT.cardPadX);
+        columns[d.column].width = Math.max(columns[d.column].width, Math.min(LAYOUT.maxColumn, want));
+    }
+    if (showLane('stages')) {
+        stageDrafts.forEach((d, i) => {
+            const { first, last } = stageSpans[i];
+            const span = columns.slice(first, last + 1).reduce((sum, c) => sum + c.width, 0) + (last - first) * LAYOUT.columnGap;
+            const want = Math.ceil(Math.max(...d.blocks.map(preferredWidth)) + 2 * LAYOUT.cardPadX);
+            const extra = want - span;
+            if (extra > 0) {
+                const each = Math.ceil(extra / (last - first + 1));
+                for (let c = first; c <= last; c++) columns[c].width += each;
+            }
+        });
+    }
+    const contentX = LAYOUT.margin + LAYOUT.labelWidth;
+    let x = contentX;
+    for (const column of columns) {
+        column.x = x;
+        x += column.width + LAYOUT.columnGap;
+    }
+    const contentRight = columns.length > 0 ? x - LAYOUT.columnGap : contentX;
+    const width = Math.max(LAYOUT.minWidth, contentRight + LAYOUT.margin);
+
+    // 4. Heading: title, persona, scenario, objectives, wrapped to the picture's width.
+    const headingBlocks: Block[] = [{ text: journey.title, bold: true, size: LAYOUT.headingSize, role: 'heading' }];
+    if (journey.persona) headingBlocks.push(body(`Persona: ${journey.persona.title}`, 'persona'));
+    else if (journey.for) headingBlocks.push(body(`Persona: ${journey.for.title ?? journey.for.id}`, 'persona'));
+    if (journey.scenario) headingBlocks.push(body(`Scenario: ${journey.scenario}`, 'scenario'));
+    for (const objective of journey.objectives) headingBlocks.push(body(`Objective: ${objective}`, 'objective'));
+    const heading = wrapBlocks(headingBlocks, LAYOUT.margin - LAYOUT.cardPadX, LAYOUT.margin - LAYOUT.cardPadY, width - 2 * LAYOUT.margin + 2 * LAYOUT.cardPadX);
+    let y = LAYOUT.margin + heading.height + 4;
+
+    // 5. Rows top to bottom: lanes stack their cards per column; lines take a thin row.
+    const lanes: LaneLayout[] = [];
+    const lines: LineLayout[] = [];
+    const cards: CardLayout[] = [];
+    let emotion: EmotionLayout | undefined;
+    const byLane = new Map<LaneId, CardDraft[]>();
+    for (const d of [...stageDrafts, ...visibleDrafts]) {
+        const list = byLane.get(d.lane) ?? [];
+        list.push(d);
+        byLane.set(d.lane, list);
+    }
+    const place = (d: CardDraft, cardY: number, cardWidth: number): CardLayout => {
+        const cx = columns[d.column].x;
+        const wrapped = wrapBlocks(d.blocks, cx, cardY, cardWidth);
+        return {
+            key: d.key, kind: d.kind, lane: d.lane, ...(d.id !== undefined ? { id: d.id } : {}), ...(d.step !== undefined ? { step: d.step } : {}),
+            x: cx, y: cardY, width: cardWidth, height: wrapped.height, lines: wrapped.lines, tooltip: d.tooltip, range: d.range,
+            ...(d.variant ? { variant: d.variant } : {}),
+        };
+    };
+    if (hasStages) {
+        for (const row of ROW_ORDER) {
+            if (row === 'interaction' || row === 'visibility' || row === 'internal') {
+                const line = row as LineId;
+                // The line of internal interaction separates the support lane: drawn only with it.
+                if (line === 'internal' && !showLane('support')) continue;
+                const lineY = y + Math.round(LAYOUT.lineRowHeight / 2);
+                const labelWidth = Math.ceil(measureText(LINE_LABELS[line], LAYOUT.bodySize - 1));
+                lines.push({
+                    id: line, label: LINE_LABELS[line], y: lineY, x1: LAYOUT.margin + labelWidth + 8,
+                    labelLines: [{ text: LINE_LABELS[line], x: LAYOUT.margin, y: lineY + 4, bold: false, size: LAYOUT.bodySize - 1, direction: 'ltr', role: 'line-label' }],
+                });
+                y += LAYOUT.lineRowHeight;
+                continue;
+            }
+            const lane = row as LaneId;
+            if (!showLane(lane)) continue;
+            const top = y;
+            let laneHeight = LAYOUT.minLaneHeight;
+            if (lane === 'emotion') {
+                const levels = [2, 1, 0, -1, -2].map((value, i) => ({ value, y: top + LAYOUT.lanePad + 6 + i * LAYOUT.emotionStep }));
+                const yOf = (value: number) => levels.find(l => l.value === value)!.y;
+                const points = columns.filter(c => c.step !== undefined).map(c => {
+                    const step = journey.stages.find(s => s.id === c.stage)!.steps.find(st => st.id === c.step)!;
+                    return {
+                        key: `emotion:${step.id}`, step: step.id, x: c.x + Math.round(c.width / 2), range: step.range,
+                        ...(step.emotion !== undefined ? { value: step.emotion, y: yOf(step.emotion) } : {}),
+                    };
+                });
+                emotion = { levels, zeroY: yOf(0), points };
+                laneHeight = 2 * LAYOUT.lanePad + 12 + 4 * LAYOUT.emotionStep;
+            } else {
+                const stacks = new Map<number, number>();
+                for (const d of byLane.get(lane) ?? []) {
+                    let cardWidth = columns[d.column].width;
+                    if (d.kind === 'stage') {
+                        const span = stageSpans[journey.stages.findIndex(s => `stage:${s.id}` === d.key)];
+                        cardWidth = columns[span.last].x + columns[span.last].width - columns[span.first].x;
+                    }
+                    const stacked = stacks.get(d.column) ?? top + LAYOUT.lanePad;
+                    const card = place(d, stacked, cardWidth);
+                    cards.push(card);
+                    stacks.set(d.column, stacked + card.height + LAYOUT.cardGap);
+                }
+                for (const bottom of stacks.values()) laneHeight = Math.max(laneHeight, bottom - LAYOUT.cardGap + LAYOUT.lanePad - top);
+            }
+            const labelLines = wrapText(LANE_LABELS[lane], LAYOUT.labelWidth - 16, LAYOUT.bodySize, true).map((text, i): TextLine => ({
+                text, x: LAYOUT.margin, y: top + 20 + i * lineHeight(LAYOUT.bodySize), bold: true, size: LAYOUT.bodySize, direction: 'ltr', role: 'lane-label',
+            }));
+            laneHeight = Math.max(laneHeight, 20 + labelLines.length * lineHeight(LAYOUT.bodySize));
+            lanes.push({ id: lane, label: LANE_LABELS[lane], labelLines, y: top, height: laneHeight });
+            y += laneHeight;
+        }
+    }
+    const emptyMessage: TextLine | undefined = hasStages ? undefined : {
+        text: 'This journey has no stages yet.', x: LAYOUT.margin, y: y + 20, bold: false, size: LAYOUT.bodySize, direction: 'ltr', role: 'empty',
+    };
+    if (emptyMessage) y += 32;
+    return {
+        journeyId: journey.id,
+        width,
+        height: y + LAYOUT.margin,
+        heading: heading.lines,
+        contentX,
+        lanes,
+        lines,
+        columns,
+        cards,
+        ...(emotion ? { emotion } : {}),
+        ...(emptyMessage ? { emptyMessage } : {}),
+    };
+}

@@ -1,0 +1,139 @@
+import type { Range } from '../../language/model/journey-model.js';
+
+/** Lane ids in the order PREVIEW.md lists them; the three lines sit between lanes. */
+export const ROW_ORDER = [
+    'stages', 'actions', 'touchpoints', 'mindset', 'emotion', 'interaction', 'onstage', 'visibility',
+    'offstage', 'internal', 'support', 'pains', 'opportunities', 'metrics',
+] as const;
+
+export type RowId = typeof ROW_ORDER[number];
+export type LineId = 'interaction' | 'visibility' | 'internal';
+export type LaneId = Exclude<RowId, LineId>;
+
+export const LINE_IDS: readonly LineId[] = ['interaction', 'visibility', 'internal'];
+
+export const LANE_LABELS: Readonly<Record<LaneId, string>> = {
+    stages: 'Stages',
+    actions: 'Customer actions',
+    touchpoints: 'Touchpoints',
+    mindset: 'Thoughts & feelings',
+    emotion: 'Emotion',
+    onstage: 'On-stage',
+    offstage: 'Off-stage',
+    support: 'Support processes',
+    pains: 'Pain points',
+    opportunities: 'Opportunities',
+    metrics: 'Metrics',
+};
+
+export const LINE_LABELS: Readonly<Record<LineId, string>> = {
+    interaction: 'Line of interaction',
+    visibility: 'Line of visibility',
+    internal: 'Line of internal interaction',
+};
+
+/** What a card stands for; becomes its `data-kind`. */
+export type CardKind =
+    | 'stage' | 'step' | 'channel' | 'touchpoint' | 'thinks' | 'feels' | 'says'
+    | 'onstage' | 'offstage' | 'support' | 'pain' | 'opportunity' | 'metric';
+
+export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
+
+/** One laid-out line of text: baseline position relative to the map origin. */
+export interface TextLine {
+    text: string;
+    x: number;
+    y: number;
+    bold: boolean;
+    size: number;
+    direction: 'ltr' | 'rtl';
+    /** A style hook for the renderer (`title`, `meta`, `badge`, `moment`, …). */
+    role: string;
+}
+
+export interface CardLayout {
+    /**
+     * Stable key of the element, unique in the map: `stage:<id>`, `step:<id>`,
+     * `<kind>:<step id>:<n>` for the n-th member of that kind in a step. The d3 join keys on it
+     * and a diff marks changes by it.
+     */
+    key: string;
+    kind: CardKind;
+    lane: LaneId;
+    /** The element id for stages and steps (`data-id`). */
+    id?: string;
+    /** The step a member card belongs to (`data-step`). */
+    step?: string;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    lines: TextLine[];
+    /** Full text for the tooltip. */
+    tooltip: string;
+    /** The element's source, for "click a card → select its source". */
+    range: Range;
+    /** A style hook: severity of a pain, `moment` for a moment-of-truth step. */
+    variant?: string;
+}
+
+export interface LaneLayout {
+    id: LaneId;
+    label: string;
+    /** The label wrapped into the label column. */
+    labelLines: TextLine[];
+    y: number;
+    height: number;
+}
+
+export interface LineLayout {
+    id: LineId;
+    label: string;
+    labelLines: TextLine[];
+    y: number;
+    /** Where the drawn line starts: after its label. */
+    x1: number;
+}
+
+export interface ColumnLayout {
+    /** The step id, or `stage:<id>` for the placeholder column of a stage without steps. */
+    key: string;
+    step?: string;
+    stage: string;
+    x: number;
+    width: number;
+}
+
+export interface EmotionPoint {
+    key: string;
+    step: string;
+    x: number;
+    /** Absent where the step has no emotion: a gap in the curve. */
+    value?: number;
+    y?: number;
+    range: Range;
+}
+
+export interface EmotionLayout {
+    /** y of each level from +2 (top) to -2 (bottom). */
+    levels: Array<{ value: number; y: number }>;
+    zeroY: number;
+    points: EmotionPoint[];
+}
+
+export interface MapLayout {
+    journeyId: string;
+    width: number;
+    height: number;
+    /** Title, persona and scenario lines above the lanes. */
+    heading: TextLine[];
+    /** x where the lane contents start (after the lane labels). */
+    contentX: number;
+    lanes: LaneLayout[];
+    lines: LineLayout[];
+    columns: ColumnLayout[];
+    cards: CardLayout[];
+    emotion?: EmotionLayout;
+    /** Shown instead of lanes when the journey has no stage. */
+    emptyMessage?: TextLine;
+}

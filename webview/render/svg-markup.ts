@@ -1,0 +1,25 @@
+/**
+ * A map as standalone SVG text: the same renderer run on a given document (linkedom in Node),
+ * with the stylesheet embedded so the file shows the same anywhere.
+ */
+import type { MapLayout } from '../layout/layout-types.js';
+import { mapCss, type PaletteName } from './map-style.js';
+import { renderMap, SVG_NS, type RenderOptions } from './render-map.js';
+
+export interface SvgMarkupOptions extends RenderOptions {
+    palette: Exclude<PaletteName, 'vscode'>;
+}
+
+export function renderSvgElement(document: Document, layout: MapLayout, options: SvgMarkupOptions): SVGSVGElement {
+    const svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
+    svg.setAttribute('xmlns', SVG_NS);
+    const style = document.createElementNS(SVG_NS, 'style');
+    style.textContent = mapCss(options.palette);
+    svg.appendChild(style);
+    renderMap(svg, layout, options);
+    return svg;
+}
+
+export function renderSvgMarkup(document: Document, layout: MapLayout, options: SvgMarkupOptions): string {
+    return renderSvgElement(document, layout, options).outerHTML;
+}
