@@ -75,8 +75,8 @@ export class JourneyFormatter implements Formatter {
         const textDocument = document.textDocument;
         const from = textDocument.offsetAt(params.range.start);
         const to = textDocument.offsetAt(params.range.end);
-        // A gap touching the selection is rewritten whole: the indentation before a selected line is part of it.
-        return this.textEdits(document, edit => edit.end >= from && edit.start <= to);
+        // A gap reaching into the selection is rewritten whole: the indentation before a selected line belongs to it.
+        return this.textEdits(document, edit => edit.end >= from && edit.start < to);
     }
 
     formatDocumentOnType(): TextEdit[] {
@@ -115,12 +115,13 @@ export class JourneyFormatter implements Formatter {
 }
 
 function toItems(tokens: IToken[], hidden: IToken[]): Item[] {
-    const items = [...tokens, ...hidden].map((token): Item => ({
-        start: token.startOffset,
-        end: token.startOffset + token.image.length,
-        image: token.image,
-        kind: token.tokenType.name === 'SL_COMMENT' ? 'line-comment' : token.tokenType.name === 'ML_COMMENT' ? 'block-comment' : 'token',
-    }));
+    const items = [...tokens, ...hidden].map((token): Item => {
+        const kind = token.tokenType.name === 'SL_COMMENT' ? 'line-comment' : token.tokenType.name === 'ML_COMMENT' ? 'block-comment' : 'token';
+        // A line comment's token runs to the line break, trailing blanks included; those blanks
+        // are layout, not content, so they join the gap after the comment and go.
+        const image = kind === 'line-comment' ? token.image.replace(/[ \t\f\v]+$/, '') : token.image;
+        return { start: token.startOffset, end: token.startOffset + image.length, image, kind };
+    });
     return items.sort((a, b) => a.start - b.start);
 }
 

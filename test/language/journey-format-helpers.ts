@@ -1,0 +1,86 @@
+import { URI, type LangiumDocument } from 'langium';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { JourneyServices } from '../../language/journey-module.js';
+import { createTestServices, loadTexts } from './journey-test-helpers.js';
+
+const modelBuilder = createTestServices().Journey.model.JourneyModelBuilder;
+
+/** Shared by the formatter, robustness and CLI tests: format through the LSP service, compare content. */
+
+let counter = 0;
+
+/** Parses `text` as a fresh document of `services` and removes it again afterwards. */
+export async function withDocument<T>(services: JourneyServices, text: string, use: (document: LangiumDocument) => Promise<T> | T): Promise<T> {
+    const shared = services.shared;
+    const uri = URI.parse(`memory:///format-${++counter}.journey`);
+    const document = shared.workspace.LangiumDocumentFactory.fromString(text, uri);
+    shared.workspace.LangiumDocuments.addDocument(document);
+    try {
+        await shared.workspace.DocumentBuilder.build([document], { validation: true });
+        return await use(document);
+    } finally {
+        shared.workspace.LangiumDocuments.deleteDocument(uri);
+    }
+}
+
+/** The text after applying the edits of `services.lsp.Formatter.formatDocument`. */
+export async function formatWithService(services: JourneyServices, text: string): Promise<{ text: string; edits: number; syntaxErrors: number }> {
+    return withDocument(services, text, async document => {
+        const edits = await services.lsp.Formatter!.formatDocument(document, {
+            textDocument: { uri: document.uri.toString() }, options: { tabSize: 2, insertSpaces: true },
+        });
+        const { lexerErrors, parserErrors } = document.parseResult;
+        return { text: TextDocument.applyEdits(document.textDocument, edits), edits: edits.length, syntaxErrors: lexerErrors.length + parserErrors.length };
+    });
+}
+
+export interface Lexeme {
+    type: string;
+    image: string;
+}
+
+/** Every token and comment of the text, in order, as the language's lexer sees them. */
+export function lexemes(services: JourneyServices, text: string): Lexeme[] {
+    const { tokens, hidden } = services.parser.Lexer.tokenize(text);
+    // Blanks at the end of a line comment are trailing whitespace, which the layout removes.
+    return [...tokens, ...hidden].sort((a, b) => a.startOffset - b.startOffset)
+        .map(t => ({ type: t.tokenType.name, image: t.tokenType.name === 'SL_COMMENT' ? t.image.replace(/[ \t\f\v]+$/, '') : t.image }));
+}
+
+/** Sorted images of the comments and of the strings: what must survive formatting as a multiset. */
+export function commentsAndStrings(services: JourneyServices, text: string): { comments: string[]; strings: string[] } {
+    const all = lexemes(services, text);
+    const images = (types: string[]) => all.filter(l => types.includes(l.type)).map(l => l.image).sort();
+    return { comments: images(['SL_COMMENT', 'ML_COMMENT']), strings: images(['STRING']) };
+}
+
+/** A deep copy without source positions, which formatting legitimately moves. */
+export function withoutRanges(value: unknown): unknown {
+    if (Array.isArray(value)) return value.map(withoutRanges);
+    if (value && typeof value === 'object') {
+        return Object.fromEntries(Object.entries(value).filter(([key]) => key !== 'range' && key !== 'idRange').map(([key, v]) => [key, withoutRanges(v)]));
+    }
+    return value;
+}
+
+/**
+ * The journey model of `text` (as `name`, in a workspace with the given other files so shared
+ * declarations resolve), source ranges stripped.
+ */
+export async function modelOf(name: string, text: string, others: Record<string, string> = {}): Promise<unknown> {
+    const loaded = await loadTexts({ ...others, [name]: text });
+    const { document } = loaded[name];
+    return withoutRanges(modelBuilder.build(document));
+}
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same run. */
+export function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
