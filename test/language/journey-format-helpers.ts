@@ -19,7 +19,8 @@ export async function withDocument<T>(services: JourneyServices, text: string, u
         await shared.workspace.DocumentBuilder.build([document], { validation: true });
         return await use(document);
     } finally {
-        shared.workspace.LangiumDocuments.deleteDocument(uri);
+        // Through the builder, so the document's symbols leave the index too.
+        await shared.workspace.DocumentBuilder.update([], [uri]);
     }
 }
 
