@@ -293,7 +293,7 @@ describe('the formatter (journeymap fmt, LSP formatting)', () => {
     describe('on every example and on the comment-heavy input', () => {
         const common = exampleSources().find(e => e.name === 'common.journey')!.text;
         const inputs = [...exampleSources(), { name: 'comment-heavy.journey', text: COMMENT_HEAVY }];
-        const othersFor = (name: string) => name === 'common.journey' || name === 'comment-heavy.journey' ? {} : { 'common.journey': common };
+        const othersFor = (name: string): Record<string, string> => name === 'common.journey' || name === 'comment-heavy.journey' ? {} : { 'common.journey': common };
 
         for (const { name, text } of inputs) {
             it(`${name}: is idempotent`, async () => {
