@@ -85,3 +85,43 @@ export function seededRandom(seed: number): () => number {
         return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
     };
 }
+
+/** Comments in every place the grammar allows whitespace, strings with escapes and line breaks. */
+export const COMMENT_HEAVY = `// file header
+/* a block comment
+   over two lines */
+persona /* id next */ maya // after the id
+  "Maya, \\"the\\" owner" { // after the brace
+  description "Runs a bakery\\nat night" /* after a field */
+  // before a goal
+  goal "First invoice
+on day one"
+  /* before the closing brace */ }
+
+channel web "Web" // trailing on a declaration
+channel email/* glued */"Email"
+team product "Product"
+/* before a journey, attached */
+journey first_invoice /* before the title */ "First invoice" for /* before the ref */ maya {
+  scenario "Signs up" // why
+  // before a stage, attached
+  stage signup "Sign-up" {
+    goal "Done" /* goal */
+    step form "Form" {
+      channel web, /* between channels */ email
+      emotion /* before the number */ -2
+      moment /* in a keyword run */ of truth "Half drop off"
+      metric "Completion" 62% /* between value and target */ target 80%
+      metric "Rating" 4.2 // before the unit
+        "stars" target 4.5 "stars"
+      pain "VAT" severity /* before the severity */ high
+      // last member comment
+
+    }
+    // between steps
+    step welcome { /* only a comment */ }
+    step done
+  }
+  /* before the closing brace of the journey */
+}
+// end of file`;

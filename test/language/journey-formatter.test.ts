@@ -2,52 +2,13 @@ import { strict as assert } from 'node:assert';
 import { expectFormatting } from 'langium/test';
 import { JourneyFormatter } from '../../language/journey-formatter.js';
 import {
-    commentsAndStrings, formatWithService, lexemes, modelOf, seededRandom, withDocument,
+    COMMENT_HEAVY, commentsAndStrings, formatWithService, lexemes, modelOf, seededRandom, withDocument,
 } from './journey-format-helpers.js';
 import { createTestServices, exampleSources } from './journey-test-helpers.js';
 
 const { Journey: services } = createTestServices();
 const formatting = expectFormatting(services);
 
-/** Comments in every place the grammar allows whitespace, strings with escapes and line breaks. */
-export const COMMENT_HEAVY = `// file header
-/* a block comment
-   over two lines */
-persona /* id next */ maya // after the id
-  "Maya, \\"the\\" owner" { // after the brace
-  description "Runs a bakery\\nat night" /* after a field */
-  // before a goal
-  goal "First invoice
-on day one"
-  /* before the closing brace */ }
-
-channel web "Web" // trailing on a declaration
-channel email/* glued */"Email"
-team product "Product"
-/* before a journey, attached */
-journey first_invoice /* before the title */ "First invoice" for /* before the ref */ maya {
-  scenario "Signs up" // why
-  // before a stage, attached
-  stage signup "Sign-up" {
-    goal "Done" /* goal */
-    step form "Form" {
-      channel web, /* between channels */ email
-      emotion /* before the number */ -2
-      moment /* in a keyword run */ of truth "Half drop off"
-      metric "Completion" 62% /* between value and target */ target 80%
-      metric "Rating" 4.2 // before the unit
-        "stars" target 4.5 "stars"
-      pain "VAT" severity /* before the severity */ high
-      // last member comment
-
-    }
-    // between steps
-    step welcome { /* only a comment */ }
-    step done
-  }
-  /* before the closing brace of the journey */
-}
-// end of file`;
 
 /** Reshuffles the whitespace between tokens without changing what the canonical layout keeps:
  *  blank lines stay blank (one or more), a comment keeps whether it had a line of its own and

@@ -87,7 +87,7 @@ describe('robustness: random mutations of the examples through the real services
             try {
                 result = await runCase(text, random, run);
             } catch (error) {
-                console.error(`\nrobustness failure: seed ${seed} (replay: JOURNEY_FUZZ_SEED=${seed} JOURNEY_FUZZ_RUNS=1), ` +
+                console.error(`\nrobustness failure: seed ${seed} (replay: JOURNEY_FUZZ_SEED=${seed} JOURNEY_FUZZ_RUNS=1 npx mocha --no-config --node-option import=tsx test/language/journey-robustness.test.ts), ` +
                     `example ${example.name}, mutations ${applied.join(', ')}\n----- mutated text -----\n${text}\n------------------------`);
                 throw error;
             }
