@@ -25,6 +25,8 @@ const LINES = [
     'emotion 5', 'channel nowhere, web', '/*', '*/', '// comment', 'persona p "P" { goal "g" }', '"unterminated', 'team',
 ];
 
+const COMMENTS = [' /* c */ ', '/**/', '// note\n', ' // note\n', '\n/* multi\n   line */\n', '\n// own line\n'];
+
 type Mutation = (text: string, random: () => number) => string;
 
 const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
@@ -45,6 +47,11 @@ const MUTATIONS: Record<string, Mutation> = {
     deleteLine: (text, random) => lineSplice(text, random, (lines, i) => lines.splice(i, 1)),
     duplicateLine: (text, random) => lineSplice(text, random, (lines, i) => lines.splice(i, 0, lines[i])),
     insertLine: (text, random) => lineSplice(text, random, (lines, i) => lines.splice(i, 0, pick(LINES, random))),
+    // Layout damage, which mostly still parses: what the formatter has to repair.
+    insertComment: (text, random) => { const i = at(text, random); return text.slice(0, i) + pick(COMMENTS, random) + text.slice(i); },
+    joinLines: (text, random) => lineSplice(text, random, (lines, i) => lines.splice(i, 2, `${lines[i]}${pick(['', ' ', '\t'], random)}${(lines[i + 1] ?? '').trimStart()}`)),
+    reindentLine: (text, random) => lineSplice(text, random, (lines, i) => { lines[i] = pick(['', ' ', '\t\t', '         '], random) + lines[i].trimStart(); }),
+    insertWhitespace: (text, random) => { const i = at(text, random); return text.slice(0, i) + pick([' ', '\n', '\n\n\n', '\t', '\r\n', '  \n  '], random) + text.slice(i); },
 };
 const MUTATION_NAMES = Object.keys(MUTATIONS);
 
