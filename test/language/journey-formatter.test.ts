@@ -1,4 +1,9 @@
 import { strict as assert } from 'node:assert';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import type { TextEdit } from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expectFormatting } from 'langium/test';
 import { JourneyFormatter } from '../../language/journey-formatter.js';
 import {
@@ -294,6 +299,59 @@ describe('the formatter (journeymap fmt, LSP formatting)', () => {
         await withDocument(services, 'journey {', document => {
             const result = (services.lsp.Formatter as JourneyFormatter).format(document);
             assert.equal(result.kind, 'syntax-error');
+        });
+    });
+
+    describe('over the language server protocol (the built server as a process)', function () {
+        this.timeout(120_000);
+        const root = fileURLToPath(new URL('../../', import.meta.url));
+        let server: ChildProcess;
+        let connection: MessageConnection;
+        let version = 0;
+
+        before(async () => {
+            await new Promise<void>((resolve, reject) => {
+                execFile(process.execPath, ['esbuild.mjs'], { cwd: root }, error => error ? reject(error) : resolve());
+            });
+            server = spawn(process.execPath, ['bin/journeymap-language-server.mjs', '--stdio'], { cwd: root, stdio: ['pipe', 'pipe', 'inherit'] });
+            connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
+            connection.listen();
+            const init = await connection.sendRequest('initialize', { processId: process.pid, rootUri: null, capabilities: {} }) as {
+                capabilities: { documentFormattingProvider?: boolean; documentRangeFormattingProvider?: boolean };
+            };
+            assert.equal(init.capabilities.documentFormattingProvider, true);
+            assert.equal(init.capabilities.documentRangeFormattingProvider, true);
+            await connection.sendNotification('initialized', {});
+        });
+
+        after(async () => {
+            await connection?.sendRequest('shutdown').catch(() => undefined);
+            await connection?.sendNotification('exit').catch(() => undefined);
+            connection?.dispose();
+            server?.kill();
+        });
+
+        async function formatOverLsp(text: string, range?: { start: { line: number; character: number }; end: { line: number; character: number } }): Promise<string> {
+            const uri = `file:///lsp-format-${++version}.journey`;
+            await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } });
+            const options = { tabSize: 4, insertSpaces: true };
+            const edits = await connection.sendRequest(range ? 'textDocument/rangeFormatting' : 'textDocument/formatting',
+                { textDocument: { uri }, options, ...(range ? { range } : {}) }) as TextEdit[] | null;
+            await connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+            return TextDocument.applyEdits(TextDocument.create(uri, 'journey', 1, text), edits ?? []);
+        }
+
+        it('formats a document and the comment-heavy input like the service does', async () => {
+            assert.equal(await formatOverLsp('channel  web // c\njourney j {stage a {step s}}'),
+                'channel web // c\n\njourney j {\n  stage a {\n    step s\n  }\n}\n');
+            assert.equal(await formatOverLsp(COMMENT_HEAVY), await format(COMMENT_HEAVY));
+        });
+
+        it('formats a range, and leaves a document with a syntax error alone', async () => {
+            assert.equal(await formatOverLsp('channel  web\nchannel   app\n', { start: { line: 1, character: 0 }, end: { line: 1, character: 12 } }),
+                'channel  web\nchannel app\n');
+            const broken = 'journey j {\n  stage   a { step "oops" }\n';
+            assert.equal(await formatOverLsp(broken), broken);
         });
     });
 });
