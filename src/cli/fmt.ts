@@ -21,7 +21,9 @@ export async function fmt(argv: readonly string[], io: CommandIO): Promise<numbe
     const args = parseArgs(argv, { flags: ['--check'] });
     const checkOnly = args.options.has('--check');
     if (args.positional.length === 0) throw new UsageError(`no paths given. Usage: ${fmtUsage}`);
-    const files = await readInputFiles(args.positional);
+    // `a.journey` and `./a.journey` are one file: format it once.
+    const files = (await readInputFiles(args.positional))
+        .filter((file, i, all) => all.findIndex(other => other.uri.toString() === file.uri.toString()) === i);
     const workspace = new JourneyWorkspace();
     const formatter = workspace.services.lsp.Formatter;
     if (!(formatter instanceof JourneyFormatter)) throw new Error('the journey formatter is not registered');

@@ -77,6 +77,11 @@ describe('journeymap fmt (as a process)', function () {
         assert.equal(read('maps/notes.txt'), UNFORMATTED);
         assert.equal(statSync(join(dir, 'maps/done.journey')).mtimeMs, before, 'a formatted file is not rewritten');
 
+        write('c.journey', UNFORMATTED);
+        const twice = await run(['c.journey', './c.journey', dir], dir);
+        assert.equal(twice.code, 0, twice.stderr);
+        assert.equal(twice.stdout, 'c.journey\n', 'one file named twice is formatted once');
+
         const again = await run(['.'], dir);
         assert.equal(again.code, 0);
         assert.equal(again.stdout, '', 'nothing left to change');
