@@ -239,7 +239,7 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
             const lane = row as LaneId;
             if (!showLane(lane)) continue;
             const top = y;
-            let laneHeight = LAYOUT.minLaneHeight;
+            let laneHeight: number = LAYOUT.minLaneHeight;
             if (lane === 'emotion') {
                 const levels = [2, 1, 0, -1, -2].map((value, i) => ({ value, y: top + LAYOUT.lanePad + 6 + i * LAYOUT.emotionStep }));
                 const yOf = (value: number) => levels.find(l => l.value === value)!.y;

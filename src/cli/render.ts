@@ -1,0 +1,103 @@
+import { existsSync, readFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { parseHTML } from 'linkedom';
+import { layoutJourney } from '../../webview/layout/journey-layout.js';
+import { PALETTES } from '../../webview/render/map-style.js';
+import { renderSvgMarkup } from '../../webview/render/svg-markup.js';
+import { oneOf, parseArgs } from './args.js';
+import { formatText, toFileDiagnostic } from './diagnostics-format.js';
+import type { CommandIO } from './main.js';
+import { ExitCode, UsageError } from './usage-error.js';
+import { loadFileInWorkspace } from './workspace-of.js';
+
+export const renderUsage = 'journeymap render FILE [-o OUT.svg|OUT.html] [--journey ID] [--theme light|dark] [--workspace DIR]';
+
+/**
+ * `journeymap render`: the swimlane picture of one journey, drawn by the preview's own layout and
+ * renderer (run on a linkedom document). SVG to stdout or to `-o x.svg`; `-o x.html` writes one
+ * self-contained page with pan, zoom and tooltips that loads nothing from the network.
+ */
+export async function render(argv: readonly string[], io: CommandIO): Promise<number> {
+    const args = parseArgs(argv, { valued: ['--output', '--journey', '--theme', '--workspace'], aliases: { '-o': '--output' } });
+    const theme = oneOf('--theme', args.options.get('--theme'), ['light', 'dark'] as const, 'light');
+    if (args.positional.length !== 1) throw new UsageError(`give exactly one file. Usage: ${renderUsage}`);
+    const output = args.options.get('--output');
+    const format = typeof output === 'string' ? formatOf(output) : 'svg';
+    const workspaceDir = args.options.get('--workspace');
+    const { file, loaded, workspace } = await loadFileInWorkspace(args.positional[0], typeof workspaceDir === 'string' ? workspaceDir : undefined);
+    const syntaxErrors = loaded.diagnostics.filter(d => d.code === 'syntax-error');
+    if (syntaxErrors.length > 0) {
+        for (const d of syntaxErrors) io.err(formatText(toFileDiagnostic(file.path, d)) + '\n');
+        io.err(`${file.path}: not rendered: the file has syntax errors\n`);
+        return ExitCode.Failed;
+    }
+    const model = workspace.services.model.JourneyModelBuilder.build(loaded.document);
+    const wanted = args.options.get('--journey');
+    const journey = typeof wanted === 'string' ? model.journeys.find(j => j.id === wanted) : model.journeys[0];
+    if (!journey) {
+        const ids = model.journeys.map(j => j.id);
+        if (typeof wanted === 'string') throw new UsageError(`no journey '${wanted}' in ${file.path}${ids.length ? ` (it has: ${ids.join(', ')})` : ''}`);
+        io.err(`${file.path}: not rendered: the file has no journey\n`);
+        return ExitCode.Failed;
+    }
+    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+    const svg = renderSvgMarkup(document as unknown as Document, layoutJourney(journey), { palette: theme });
+    const text = format === 'html' ? standaloneHtml(svg, journey.title, theme) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+    if (typeof output !== 'string') {
+        io.out(text);
+        return ExitCode.Ok;
+    }
+    try {
+        await writeFile(output, text, 'utf8');
+    } catch (error) {
+        throw new UsageError(`${output}: ${(error as Error).message}`);
+    }
+    return ExitCode.Ok;
+}
+
+function formatOf(path: string): 'svg' | 'html' {
+    const lower = path.toLowerCase();
+    if (lower.endsWith('.svg')) return 'svg';
+    if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
+    throw new UsageError(`-o must name a .svg or .html file (got '${path}')`);
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+}
+
+/** The pan/zoom script, built next to the CLI bundle (dist/webview/standalone.js). */
+function standaloneScript(): string {
+    const candidates = [new URL('./webview/standalone.js', import.meta.url), new URL('../../dist/webview/standalone.js', import.meta.url)];
+    const found = candidates.find(url => existsSync(fileURLToPath(url)));
+    if (!found) throw new Error('dist/webview/standalone.js is missing: run `npm run build`');
+    // Inline in a <script>: a literal "</script" inside would end it early.
+    return readFileSync(fileURLToPath(found), 'utf8').replace(/<\/(script)/gi, '<\\/$1').replace(/\/\/# sourceMappingURL=.*$/m, '');
+}
+
+function standaloneHtml(svg: string, title: string, theme: 'light' | 'dark'): string {
+    const palette = PALETTES[theme];
+    // No network at all: the policy forbids every fetch; style and script are inline.
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(title)} — Journeymap</title>
+<style>
+html,body{margin:0;height:100%;overflow:hidden;background:${palette.bg};color:${palette.fg};font-family:Arial,'Liberation Sans',Helvetica,sans-serif;}
+#jm-canvas-host{position:fixed;inset:0;}
+.jm-canvas{display:block;cursor:grab;}
+#jm-fit{position:fixed;top:8px;right:8px;z-index:1;padding:4px 10px;}
+</style>
+</head>
+<body>
+<button id="jm-fit" type="button">Fit width</button>
+<div id="jm-canvas-host">${svg}</div>
+<script>${standaloneScript()}</script>
+</body>
+</html>
+`;
+}

@@ -1,0 +1,41 @@
+/**
+ * The HTML of the preview webview: one script (the bundle, with a fresh nonce), a strict CSP,
+ * nothing remote. Pure, so the browser tests load exactly this page.
+ */
+export interface PreviewHtmlOptions {
+    /** `webview.cspSource`: the origin webview resources are served from. */
+    cspSource: string;
+    /** `webview.asWebviewUri(dist/webview/preview.js)` as a string. */
+    scriptUri: string;
+    nonce: string;
+}
+
+export function previewHtml({ cspSource, scriptUri, nonce }: PreviewHtmlOptions): string {
+    // Styles are inserted by the script with the same nonce; images only for the PNG export.
+    const csp = [
+        "default-src 'none'",
+        `script-src 'nonce-${nonce}'`,
+        `style-src ${cspSource} 'nonce-${nonce}'`,
+        `img-src ${cspSource} data: blob:`,
+        `font-src ${cspSource}`,
+    ].join('; ');
+    return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<title>Journeymap Preview</title>
+</head>
+<body>
+<script nonce="${nonce}" src="${scriptUri}"></script>
+</body>
+</html>
+`;
+}
+
+/** 32 random alphanumerics; a new one for every page load. */
+export function createNonce(random: (n: number) => Uint8Array = n => crypto.getRandomValues(new Uint8Array(n))): string {
+    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
+    return Array.from(random(32), b => alphabet[b % alphabet.length]).join('');
+}

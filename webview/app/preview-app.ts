@@ -1,0 +1,273 @@
+/**
+ * The preview inside the webview: receives models from the extension host, lays them out and
+ * renders them in place, and sends back what the user does (click a card, click the error
+ * banner, export). It never parses `.journey` text: the model arrives ready-made.
+ */
+import type { JourneyDocumentModel, JourneyModel, Position, Range } from '../../language/model/journey-model.js';
+import { layoutJourney } from '../layout/journey-layout.js';
+import { LANE_LABELS, type LaneId, type MapLayout } from '../layout/layout-types.js';
+import { mapCss } from '../render/map-style.js';
+import { renderMap } from '../render/render-map.js';
+import { renderSvgElement } from '../render/svg-markup.js';
+import type { HostToWebviewMessage, ModelMessage, PreviewState, WebviewToHostMessage } from '../messages.js';
+import { createZoomCanvas, type ZoomCanvas } from './zoom-canvas.js';
+
+export interface HostApi {
+    postMessage(message: WebviewToHostMessage): void;
+    getState(): PreviewState | undefined;
+    setState(state: PreviewState): void;
+}
+
+const PAGE_CSS = `
+html,body{margin:0;padding:0;height:100%;overflow:hidden;background:var(--vscode-editor-background);color:var(--vscode-editor-foreground);font-family:var(--vscode-font-family);font-size:var(--vscode-font-size,13px);}
+#jm-root{display:flex;flex-direction:column;height:100%;}
+#jm-toolbar{display:flex;flex-wrap:wrap;gap:6px;align-items:center;padding:4px 8px;border-bottom:1px solid var(--vscode-panel-border,transparent);}
+#jm-toolbar button,#jm-toolbar select{background:var(--vscode-button-secondaryBackground);color:var(--vscode-button-secondaryForeground);border:1px solid var(--vscode-contrastBorder,transparent);padding:2px 8px;cursor:pointer;font:inherit;}
+#jm-toolbar button:hover{background:var(--vscode-button-secondaryHoverBackground);}
+#jm-toolbar button[aria-pressed=true]{background:var(--vscode-button-background);color:var(--vscode-button-foreground);}
+#jm-toolbar .jm-file{opacity:.8;margin-right:auto;}
+#jm-lanes{position:relative;}
+#jm-lanes>div{position:absolute;z-index:2;right:0;background:var(--vscode-menu-background,var(--vscode-editor-background));color:var(--vscode-menu-foreground,inherit);border:1px solid var(--vscode-menu-border,var(--vscode-panel-border,#888));padding:6px 10px;white-space:nowrap;}
+#jm-lanes label{display:block;}
+#jm-banner{padding:4px 8px;cursor:pointer;background:var(--vscode-inputValidation-errorBackground);color:var(--vscode-errorForeground);border:1px solid var(--vscode-inputValidation-errorBorder);}
+#jm-banner[hidden]{display:none;}
+#jm-canvas-host{flex:1;min-height:0;}
+.jm-canvas{display:block;cursor:grab;}
+.jm-canvas:active{cursor:grabbing;}
+#jm-empty{padding:16px;opacity:.8;}
+`;
+
+const TOGGLABLE: LaneId[] = ['touchpoints', 'mindset', 'emotion', 'onstage', 'offstage', 'support', 'pains', 'opportunities', 'metrics'];
+
+function contains(range: Range, p: Position): boolean {
+    const after = p.line > range.start.line || (p.line === range.start.line && p.character >= range.start.character);
+    const before = p.line < range.end.line || (p.line === range.end.line && p.character <= range.end.character);
+    return after && before;
+}
+
+export class PreviewApp {
+    private readonly canvas: ZoomCanvas;
+    private readonly banner: HTMLElement;
+    private readonly picker: HTMLSelectElement;
+    private readonly fileLabel: HTMLElement;
+    private readonly lockButton: HTMLButtonElement;
+    private readonly empty: HTMLElement;
+    private state: PreviewState;
+    private message?: ModelMessage;
+    private model?: JourneyDocumentModel;
+    private layout?: MapLayout;
+    private highlighted?: string;
+    private fitted = false;
+
+    constructor(private readonly doc: Document, private readonly host: HostApi, nonce: string | undefined) {
+        this.state = host.getState() ?? {};
+        const style = doc.createElement('style');
+        if (nonce) style.setAttribute('nonce', nonce);
+        style.textContent = PAGE_CSS + mapCss('vscode');
+        doc.head.appendChild(style);
+
+        const root = this.el('div', { id: 'jm-root' });
+        const toolbar = this.el('div', { id: 'jm-toolbar', role: 'toolbar' });
+        this.fileLabel = this.el('span', { class: 'jm-file' });
+        this.picker = this.el('select', { id: 'jm-picker', title: 'Journey', 'aria-label': 'Journey' }) as HTMLSelectElement;
+        this.picker.hidden = true;
+        this.picker.addEventListener('change', () => this.selectJourney(this.picker.value));
+        const fit = this.button('jm-fit', 'Fit width', 'Fit the map to the width of the view', () => this.canvas.fitToWidth());
+        const lanes = this.lanesMenu();
+        const svgButton = this.button('jm-export-svg', 'SVG', 'Export the picture as SVG', () => this.exportPicture('svg'));
+        const pngButton = this.button('jm-export-png', 'PNG', 'Export the picture as PNG', () => this.exportPicture('png'));
+        this.lockButton = this.button('jm-lock', 'Lock', 'Keep showing this file instead of following the active editor', () => {
+            this.host.postMessage({ type: 'lock', locked: !this.state.locked });
+        });
+        toolbar.append(this.fileLabel, this.picker, fit, lanes, svgButton, pngButton, this.lockButton);
+        this.banner = this.el('div', { id: 'jm-banner', role: 'alert', title: 'Go to the first error' });
+        this.banner.hidden = true;
+        this.banner.addEventListener('click', () => {
+            if (this.message) this.host.postMessage({ type: 'revealFirstError', uri: this.message.uri });
+        });
+        this.empty = this.el('div', { id: 'jm-empty' });
+        this.empty.textContent = 'Waiting for the language server…';
+        const canvasHost = this.el('div', { id: 'jm-canvas-host' });
+        root.append(toolbar, this.banner, this.empty, canvasHost);
+        doc.body.appendChild(root);
+        this.canvas = createZoomCanvas(canvasHost);
+        if (this.state.transform) {
+            this.canvas.setTransform(this.state.transform);
+            this.fitted = true;
+        }
+        this.canvas.onChange(t => this.saveState({ transform: { x: t.x, y: t.y, k: t.k } }));
+        this.canvas.outer.addEventListener('click', event => this.onClick(event));
+        this.updateLock();
+    }
+
+    /** Handles one message from the host; returns once the DOM is updated. */
+    handle(message: HostToWebviewMessage): void {
+        switch (message.type) {
+            case 'model': return this.showModel(message);
+            case 'cursor': return this.showCursor(message.uri, message.position);
+            case 'exportRequest': return void this.exportPicture(message.format);
+        }
+    }
+
+    private showModel(message: ModelMessage): void {
+        const switchedFile = this.message !== undefined && this.message.uri !== message.uri;
+        this.message = message;
+        this.fileLabel.textContent = message.label;
+        this.saveState({ uri: message.uri, locked: message.locked });
+        this.updateLock();
+        if (message.syntaxErrors > 0) {
+            const n = message.syntaxErrors;
+            this.banner.textContent = `${n} syntax error${n === 1 ? '' : 's'}: ${message.model ? 'showing the last valid version' : 'nothing to show yet'}. Click to go to the first error.`;
+            this.banner.hidden = false;
+        } else {
+            this.banner.hidden = true;
+        }
+        if (!message.model) return;
+        this.model = message.model;
+        const journeys = message.model.journeys;
+        this.picker.replaceChildren(...journeys.map(j => {
+            const option = this.doc.createElement('option');
+            option.value = j.id;
+            option.textContent = j.title;
+            return option;
+        }));
+        this.picker.hidden = journeys.length < 2;
+        if (switchedFile) this.fitted = false;
+        this.draw();
+    }
+
+    private currentJourney(): JourneyModel | undefined {
+        const journeys = this.model?.journeys ?? [];
+        return journeys.find(j => j.id === this.state.journeyId) ?? journeys[0];
+    }
+
+    private selectJourney(id: string): void {
+        if (id === this.currentJourney()?.id) return;
+        this.saveState({ journeyId: id });
+        this.fitted = false;
+        this.draw();
+    }
+
+    private draw(): void {
+        const journey = this.currentJourney();
+        if (!journey) {
+            this.empty.textContent = 'This file has no journey.';
+            this.empty.hidden = false;
+            this.canvas.outer.style.display = 'none';
+            return;
+        }
+        this.empty.hidden = true;
+        this.canvas.outer.style.display = '';
+        this.picker.value = journey.id;
+        this.layout = layoutJourney(journey, { hiddenLanes: new Set(this.state.hiddenLanes ?? []) });
+        renderMap(this.canvas.map, this.layout, { ...(this.highlighted ? { highlightStep: this.highlighted } : {}) });
+        if (!this.fitted) {
+            this.canvas.fitToWidth();
+            this.fitted = true;
+        }
+    }
+
+    private showCursor(uri: string, position: Position): void {
+        if (!this.model || uri !== this.message?.uri) return;
+        const journey = this.model.journeys.find(j => contains(j.range, position));
+        if (journey && journey.id !== this.currentJourney()?.id) this.selectJourney(journey.id);
+        const step = journey?.stages.flatMap(s => s.steps).find(s => contains(s.range, position));
+        this.highlight(step?.id);
+    }
+
+    private highlight(stepId: string | undefined): void {
+        this.highlighted = stepId;
+        const map = this.canvas.map;
+        for (const node of Array.from(map.querySelectorAll('.jm-highlight'))) node.classList.remove('jm-highlight');
+        if (!stepId || !this.layout) return;
+        for (const card of this.layout.cards) {
+            if (card.step === stepId || (card.kind === 'step' && card.id === stepId)) {
+                map.querySelector(`g.jm-card[data-key="${CSS.escape(card.key)}"]`)?.classList.add('jm-highlight');
+            }
+        }
+        const column = this.layout.columns.find(c => c.step === stepId);
+        const lane = this.layout.lanes.find(l => l.id === 'actions');
+        if (column) this.canvas.reveal(column.x, lane?.y ?? 0, column.width, lane?.height ?? 0);
+    }
+
+    private onClick(event: MouseEvent): void {
+        const target = (event.target as Element).closest?.('[data-key]');
+        if (!target || !this.layout || !this.message) return;
+        const key = target.getAttribute('data-key')!;
+        const card = this.layout.cards.find(c => c.key === key);
+        const point = this.layout.emotion?.points.find(p => p.key === key);
+        const range = card?.range ?? point?.range;
+        if (range) this.host.postMessage({ type: 'reveal', uri: this.message.uri, range });
+    }
+
+    private async exportPicture(format: 'svg' | 'png'): Promise<void> {
+        if (!this.layout) return;
+        // Exports use the fixed light palette: a file must look the same outside the editor.
+        const svg = renderSvgElement(this.doc, this.layout, { palette: 'light' });
+        const text = new XMLSerializer().serializeToString(svg);
+        const name = this.layout.journeyId;
+        if (format === 'svg') {
+            this.host.postMessage({ type: 'save', format, data: text, name });
+            return;
+        }
+        const image = new Image();
+        const bytes = new TextEncoder().encode(text);
+        let binary = '';
+        for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+        image.src = 'data:image/svg+xml;base64,' + btoa(binary);
+        await image.decode();
+        const scale = 2;
+        const canvas = this.doc.createElement('canvas');
+        canvas.width = this.layout.width * scale;
+        canvas.height = this.layout.height * scale;
+        const context = canvas.getContext('2d')!;
+        context.scale(scale, scale);
+        context.drawImage(image, 0, 0);
+        this.host.postMessage({ type: 'save', format, data: canvas.toDataURL('image/png'), name });
+    }
+
+    private lanesMenu(): HTMLElement {
+        const wrapper = this.el('span', { id: 'jm-lanes' });
+        const panel = this.el('div', {});
+        panel.hidden = true;
+        const toggle = this.button('jm-lanes-button', 'Lanes', 'Show or hide lanes', () => { panel.hidden = !panel.hidden; });
+        for (const lane of TOGGLABLE) {
+            const label = this.el('label', {});
+            const box = this.el('input', { type: 'checkbox', 'data-lane': lane }) as HTMLInputElement;
+            box.checked = !(this.state.hiddenLanes ?? []).includes(lane);
+            box.addEventListener('change', () => {
+                const hidden = new Set(this.state.hiddenLanes ?? []);
+                if (box.checked) hidden.delete(lane); else hidden.add(lane);
+                this.saveState({ hiddenLanes: [...hidden].sort() });
+                this.draw();
+            });
+            label.append(box, ` ${LANE_LABELS[lane]}`);
+            panel.append(label);
+        }
+        wrapper.append(toggle, panel);
+        return wrapper;
+    }
+
+    private updateLock(): void {
+        this.lockButton.setAttribute('aria-pressed', String(Boolean(this.state.locked)));
+        this.lockButton.textContent = this.state.locked ? 'Locked' : 'Lock';
+    }
+
+    private saveState(patch: Partial<PreviewState>): void {
+        this.state = { ...this.state, ...patch };
+        this.host.setState(this.state);
+    }
+
+    private button(id: string, text: string, title: string, onClick: () => void): HTMLButtonElement {
+        const button = this.el('button', { id, title, type: 'button' }) as HTMLButtonElement;
+        button.textContent = text;
+        button.addEventListener('click', onClick);
+        return button;
+    }
+
+    private el(tag: string, attributes: Record<string, string>): HTMLElement {
+        const element = this.doc.createElement(tag);
+        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
+        return element;
+    }
+}

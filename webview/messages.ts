@@ -1,0 +1,78 @@
+/**
+ * Messages between the extension host and the preview webview: the one typed file both import.
+ * (The language server ↔ extension half of the data path is in language/protocol.ts.)
+ */
+import type { JourneyDocumentModel, Position, Range } from '../language/model/journey-model.js';
+
+/** Host → webview: the model of the followed document, as last validated by the language server. */
+export interface ModelMessage {
+    type: 'model';
+    uri: string;
+    /** File name to show in the toolbar. */
+    label: string;
+    version: number;
+    /** Absent when the document never parsed. */
+    model?: JourneyDocumentModel;
+    syntaxErrors: number;
+    errors: number;
+    locked: boolean;
+}
+
+/** Host → webview: the editor's cursor moved (0-based position in the followed document). */
+export interface CursorMessage {
+    type: 'cursor';
+    uri: string;
+    position: Position;
+}
+
+/** Host → webview: a command asked for an export. */
+export interface ExportRequestMessage {
+    type: 'exportRequest';
+    format: 'svg' | 'png';
+}
+
+export type HostToWebviewMessage = ModelMessage | CursorMessage | ExportRequestMessage;
+
+/** Webview → host: the page is ready for messages. */
+export interface ReadyMessage {
+    type: 'ready';
+}
+
+/** Webview → host: select this range of the document (a card was clicked). */
+export interface RevealMessage {
+    type: 'reveal';
+    uri: string;
+    range: Range;
+}
+
+/** Webview → host: jump to the first error (the error banner was clicked). */
+export interface RevealErrorMessage {
+    type: 'revealFirstError';
+    uri: string;
+}
+
+/** Webview → host: save the picture; `data` is SVG text or a `data:image/png;base64,` URL. */
+export interface SaveMessage {
+    type: 'save';
+    format: 'svg' | 'png';
+    data: string;
+    /** Suggested file name without extension. */
+    name: string;
+}
+
+/** Webview → host: toggle following the active editor. */
+export interface LockMessage {
+    type: 'lock';
+    locked: boolean;
+}
+
+export type WebviewToHostMessage = ReadyMessage | RevealMessage | RevealErrorMessage | SaveMessage | LockMessage;
+
+/** What the webview keeps with `setState`, and the serializer restores after a reload. */
+export interface PreviewState {
+    uri?: string;
+    locked?: boolean;
+    journeyId?: string;
+    hiddenLanes?: string[];
+    transform?: { x: number; y: number; k: number };
+}
