@@ -1,6 +1,7 @@
 import { check, checkUsage } from './check.js';
 import { exportModel, exportUsage } from './export.js';
 import { fmt, fmtUsage } from './fmt.js';
+import { render, renderUsage } from './render.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 declare const JOURNEYMAP_VERSION: string;
@@ -21,6 +22,7 @@ const commands: Record<string, Command> = {
     check: { usage: checkUsage, summary: 'report syntax errors and diagnostics', run: check },
     export: { usage: exportUsage, summary: 'print the journey model as JSON', run: exportModel },
     fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', run: fmt },
+    render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG or standalone HTML', run: render },
 };
 
 function help(): string {
