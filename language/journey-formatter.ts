@@ -1,6 +1,5 @@
-import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument } from 'langium';
+import { AstUtils, GrammarUtils, type AstNode, type LangiumDocument, type LexerResult } from 'langium';
 import type { Formatter } from 'langium/lsp';
-import type { IToken } from 'chevrotain';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit,
 } from 'vscode-languageserver';
@@ -114,7 +113,7 @@ export class JourneyFormatter implements Formatter {
     }
 }
 
-function toItems(tokens: IToken[], hidden: IToken[]): Item[] {
+function toItems(tokens: LexerResult['tokens'], hidden: LexerResult['hidden']): Item[] {
     const items = [...tokens, ...hidden].map((token): Item => {
         const kind = token.tokenType.name === 'SL_COMMENT' ? 'line-comment' : token.tokenType.name === 'ML_COMMENT' ? 'block-comment' : 'token';
         // A line comment's token runs to the line break, trailing blanks included; those blanks
