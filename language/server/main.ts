@@ -4,7 +4,9 @@ import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from '../journey-module.js';
+import { registerJourneyModelProtocol } from './journey-model-protocol.js';
 
 const connection = createConnection(ProposedFeatures.all);
-const { shared } = createJourneyServices({ connection, ...NodeFileSystem });
+const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
+registerJourneyModelProtocol(connection, shared, Journey);
 startLanguageServer(shared);

@@ -228,7 +228,7 @@ describe('preview webview in Chromium', function () {
         await view.page.click('#jm-export-svg');
         await view.page.click('#jm-export-png');
         await view.page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string; format?: string }> }).__posted.some(m => m.type === 'save' && m.format === 'png'));
-        const saves = (await view.posted()).filter(m => m.type === 'save') as Array<{ format: string; data: string; name: string }>;
+        const saves = (await view.posted()).filter(m => m.type === 'save') as unknown as Array<{ format: string; data: string; name: string }>;
         assert.equal(saves[0].format, 'svg');
         assert.match(saves[0].data, /^<svg[^>]*data-journey="team_onboarding"/);
         assert.match(saves[0].data, /--jm-bg:#ffffff/);

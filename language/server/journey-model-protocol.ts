@@ -1,0 +1,70 @@
+/**
+ * Server side of the model protocol (language/protocol.ts): after each validation of an open
+ * document the server builds its plain journey model — only when the text has no syntax error,
+ * so the preview keeps the last good picture while the user types — and tells the client it
+ * changed; the client then asks for it. One data path: the webview never parses text.
+ */
+import { DocumentState, URI, type LangiumDocument } from 'langium';
+import type { LangiumSharedServices } from 'langium/lsp';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import type { Document } from '../generated/ast.js';
+import { DiagnosticCode } from '../journey-diagnostics.js';
+import type { JourneyServices } from '../journey-module.js';
+import { ModelChangedNotification, ModelRequest, type ModelChangedParams, type ModelRequestParams, type ModelResult } from '../protocol.js';
+
+export class JourneyModelStore {
+    private readonly results = new Map<string, ModelResult>();
+    private version = 0;
+
+    constructor(private readonly services: JourneyServices) { }
+
+    /** Records the state of a just-validated document; the model only if it parses. */
+    update(document: LangiumDocument): ModelResult {
+        const uri = document.uri.toString();
+        const diagnostics: Diagnostic[] = document.diagnostics ?? [];
+        const syntax = diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError);
+        const errors = diagnostics.filter(d => d.severity === 1);
+        const previous = this.results.get(uri);
+        const model = syntax.length === 0 ? this.services.model.JourneyModelBuilder.build(document as LangiumDocument<Document>) : previous?.model;
+        // The banner is about syntax errors: jump to the first of those, else to the first error.
+        const first = [...(syntax.length > 0 ? syntax : errors)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+        const result: ModelResult = {
+            uri, version: ++this.version, syntaxErrors: syntax.length, errors: errors.length,
+            ...(model ? { model } : {}), ...(first ? { firstError: first.range } : {}),
+        };
+        this.results.set(uri, result);
+        return result;
+    }
+
+    get(uri: string): ModelResult | undefined {
+        return this.results.get(uri);
+    }
+
+    delete(uri: string): void {
+        this.results.delete(uri);
+    }
+}
+
+/** Wires the store to the connection: `journeymap/model` requests and `journeymap/modelChanged` notifications. */
+export function registerJourneyModelProtocol(connection: Connection, shared: LangiumSharedServices, services: JourneyServices): JourneyModelStore {
+    const store = new JourneyModelStore(services);
+    const isOpen = (uri: string) => shared.workspace.TextDocuments.get(uri) !== undefined;
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+        const uri = document.uri.toString();
+        // Every file is revalidated on each change; build models only for files open in an editor.
+        if (!isOpen(uri)) return;
+        const result = store.update(document);
+        void connection.sendNotification(ModelChangedNotification, { uri, version: result.version } satisfies ModelChangedParams);
+    });
+    shared.workspace.TextDocuments.onDidClose(event => store.delete(event.document.uri));
+    connection.onRequest(ModelRequest, async (params: ModelRequestParams): Promise<ModelResult> => {
+        const known = store.get(params.uri);
+        if (known) return known;
+        const uri = URI.parse(params.uri);
+        const documents = shared.workspace.LangiumDocuments;
+        if (!documents.hasDocument(uri)) return { uri: params.uri, version: 0, syntaxErrors: 0, errors: 0 };
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
+        return store.get(params.uri) ?? store.update(documents.getDocument(uri)!);
+    });
+    return store;
+}
