@@ -25,7 +25,14 @@ export async function expandPaths(paths: readonly string[]): Promise<string[]> {
             result.push(path);
         }
     }
-    return [...new Set(result)];
+    // `a.journey` and `./a.journey` are one file: keep the first spelling of each.
+    const seen = new Set<string>();
+    return result.filter(path => {
+        const key = resolve(path);
+        if (seen.has(key)) return false;
+        seen.add(key);
+        return true;
+    });
 }
 
 async function journeyFilesBelow(directory: string): Promise<string[]> {
