@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { languageClientModelSource } from './preview/model-source.js';
+import { JourneyPreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
 
@@ -19,6 +21,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('journeymap', 'Journeymap', serverOptions, clientOptions);
     context.subscriptions.push(outputChannel);
     await client.start();
+    // The swimlane preview gets its models from the server started above.
+    context.subscriptions.push(...new JourneyPreviewManager(vscode, context.extensionUri, languageClientModelSource(client)).register());
 }
 
 export async function deactivate(): Promise<void> {

@@ -1,0 +1,179 @@
+import type * as vscode from 'vscode';
+import type { ModelResult } from '../../../language/protocol.js';
+import type { Range } from '../../../language/model/journey-model.js';
+import type { HostToWebviewMessage, PreviewState, WebviewToHostMessage } from '../../../webview/messages.js';
+import type { ModelSource } from './model-source.js';
+import { createNonce, previewHtml } from './preview-html.js';
+import type { VscodeApi } from './vscode-api.js';
+
+export const PREVIEW_VIEW_TYPE = 'journeymap.preview';
+
+/** Edits arrive faster than anyone can look: redraw at most this often while typing. */
+export const REFRESH_DELAY_MS = 80;
+
+function basename(uri: vscode.Uri): string {
+    return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
+/**
+ * One preview panel: shows the model of one document (the one it follows or is locked to),
+ * routes the webview's messages back to the editor, and refreshes when the server says the
+ * model changed.
+ */
+export class JourneyPreviewPanel {
+    private uri?: vscode.Uri;
+    private locked = false;
+    private ready = false;
+    private shownVersion = -1;
+    private timer?: ReturnType<typeof setTimeout>;
+    private last?: ModelResult;
+    private readonly disposables: vscode.Disposable[] = [];
+    private disposed = false;
+
+    constructor(
+        private readonly api: VscodeApi,
+        readonly panel: vscode.WebviewPanel,
+        extensionUri: vscode.Uri,
+        private readonly models: ModelSource,
+        private readonly onDispose: (panel: JourneyPreviewPanel) => void,
+    ) {
+        const bundleRoot = api.Uri.joinPath(extensionUri, 'dist', 'webview');
+        panel.webview.options = { enableScripts: true, localResourceRoots: [bundleRoot] };
+        panel.webview.html = previewHtml({
+            cspSource: panel.webview.cspSource,
+            scriptUri: panel.webview.asWebviewUri(api.Uri.joinPath(bundleRoot, 'preview.js')).toString(),
+            nonce: createNonce(),
+        });
+        this.disposables.push(
+            panel.webview.onDidReceiveMessage((message: WebviewToHostMessage) => { void this.onMessage(message); }),
+            panel.onDidDispose(() => this.dispose()),
+        );
+    }
+
+    get documentUri(): vscode.Uri | undefined {
+        return this.uri;
+    }
+
+    get isLocked(): boolean {
+        return this.locked;
+    }
+
+    /** Follow `uri` (unless locked to another file, or `force`). */
+    show(uri: vscode.Uri, options: { force?: boolean; locked?: boolean } = {}): void {
+        if (this.locked && !options.force && this.uri?.toString() !== uri.toString()) return;
+        if (options.locked !== undefined) this.locked = options.locked;
+        if (this.uri?.toString() !== uri.toString()) {
+            this.uri = uri;
+            this.shownVersion = -1;
+            this.panel.title = this.title();
+        }
+        void this.refresh();
+    }
+
+    setLocked(locked: boolean): void {
+        this.locked = locked;
+        this.panel.title = this.title();
+        this.shownVersion = -1;
+        void this.refresh();
+    }
+
+    /** The server rebuilt `uri`'s model: fetch it soon (debounced). */
+    modelChanged(uri: string): void {
+        if (uri !== this.uri?.toString()) return;
+        if (this.timer) clearTimeout(this.timer);
+        this.timer = setTimeout(() => { this.timer = undefined; void this.refresh(); }, REFRESH_DELAY_MS);
+    }
+
+    cursorMoved(uri: vscode.Uri, position: vscode.Position): void {
+        if (uri.toString() !== this.uri?.toString()) return;
+        this.post({ type: 'cursor', uri: uri.toString(), position: { line: position.line, character: position.character } });
+    }
+
+    requestExport(format: 'svg' | 'png'): void {
+        this.post({ type: 'exportRequest', format });
+    }
+
+    async refresh(): Promise<void> {
+        const uri = this.uri;
+        if (!uri || !this.ready || this.disposed) return;
+        const result = await this.models.request(uri.toString());
+        if (this.disposed || uri !== this.uri || result.version === this.shownVersion) return;
+        this.shownVersion = result.version;
+        this.last = result;
+        this.post({
+            type: 'model', uri: result.uri, label: basename(uri), version: result.version,
+            ...(result.model ? { model: result.model } : {}),
+            syntaxErrors: result.syntaxErrors, errors: result.errors, locked: this.locked,
+        });
+    }
+
+    private post(message: HostToWebviewMessage): void {
+        if (this.ready && !this.disposed) void this.panel.webview.postMessage(message);
+    }
+
+    private title(): string {
+        return `${this.locked ? '[Locked] ' : ''}Preview ${this.uri ? basename(this.uri) : ''}`.trim();
+    }
+
+    private async onMessage(message: WebviewToHostMessage): Promise<void> {
+        switch (message.type) {
+            case 'ready':
+                this.ready = true;
+                this.shownVersion = -1;
+                return this.refresh();
+            case 'reveal':
+                return this.reveal(message.uri, message.range);
+            case 'revealFirstError': {
+                const result = this.last?.uri === message.uri ? this.last : await this.models.request(message.uri);
+                if (result.firstError) await this.reveal(message.uri, result.firstError);
+                return;
+            }
+            case 'lock':
+                return this.setLocked(message.locked);
+            case 'save':
+                return this.save(message.format, message.data, message.name);
+        }
+    }
+
+    /** Selects `range` in the document's editor: the visible one if any, else beside the preview. */
+    private async reveal(uriText: string, range: Range): Promise<void> {
+        const uri = this.api.Uri.parse(uriText);
+        const selection = new this.api.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
+        const visible = this.api.window.visibleTextEditors.find(e => e.document.uri.toString() === uriText);
+        const document = visible?.document ?? await this.api.workspace.openTextDocument(uri);
+        const editor = await this.api.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? this.api.ViewColumn.One, selection, preserveFocus: false });
+        editor.revealRange(new this.api.Range(selection.start, selection.end), this.api.TextEditorRevealType.InCenterIfOutsideViewport);
+    }
+
+    private async save(format: 'svg' | 'png', data: string, name: string): Promise<void> {
+        const folder = this.uri ? this.api.Uri.joinPath(this.uri, '..') : undefined;
+        const target = await this.api.window.showSaveDialog({
+            ...(folder ? { defaultUri: this.api.Uri.joinPath(folder, `${name}.${format}`) } : {}),
+            filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+            title: `Export the journey map as ${format.toUpperCase()}`,
+        });
+        if (!target) return;
+        const bytes = format === 'svg'
+            ? new TextEncoder().encode(data)
+            : Uint8Array.from(atob(data.slice(data.indexOf(',') + 1)), c => c.charCodeAt(0));
+        try {
+            await this.api.workspace.fs.writeFile(target, bytes);
+        } catch (error) {
+            void this.api.window.showErrorMessage(`Journeymap: could not save ${target.path}: ${(error as Error).message}`);
+        }
+    }
+
+    /** What the serializer needs to bring the panel back after a reload. */
+    state(): PreviewState {
+        return { ...(this.uri ? { uri: this.uri.toString() } : {}), locked: this.locked };
+    }
+
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        if (this.timer) clearTimeout(this.timer);
+        for (const d of this.disposables) d.dispose();
+        this.onDispose(this);
+        this.panel.dispose();
+    }
+}
