@@ -1,0 +1,174 @@
+/**
+ * A hand-written fake of the parts of the `vscode` API the preview uses (VscodeApi): enough to
+ * drive the panel manager, its message routing and the serializer in mocha, recording what the
+ * extension asks VS Code to do.
+ */
+import { URI, Utils } from 'vscode-uri';
+import type { VscodeApi } from '../../src/extension/preview/vscode-api.js';
+
+type Listener<T> = (value: T) => unknown;
+
+export class Emitter<T> {
+    private listeners: Array<Listener<T>> = [];
+    readonly event = (listener: Listener<T>) => {
+        this.listeners.push(listener);
+        return { dispose: () => { this.listeners = this.listeners.filter(l => l !== listener); } };
+    };
+    fire(value: T): void {
+        for (const listener of [...this.listeners]) listener(value);
+    }
+}
+
+export class Position {
+    constructor(readonly line: number, readonly character: number) { }
+}
+
+export class Range {
+    readonly start: Position;
+    readonly end: Position;
+    constructor(a: Position | number, b: Position | number, c?: number, d?: number) {
+        this.start = typeof a === 'number' ? new Position(a, b as number) : a;
+        this.end = typeof a === 'number' ? new Position(c!, d!) : b as Position;
+    }
+}
+
+export class Selection extends Range {
+    readonly anchor: Position;
+    readonly active: Position;
+    constructor(anchorLine: number, anchorCharacter: number, activeLine: number, activeCharacter: number) {
+        super(anchorLine, anchorCharacter, activeLine, activeCharacter);
+        this.anchor = this.start;
+        this.active = this.end;
+    }
+}
+
+export class FakeWebview {
+    options: { enableScripts?: boolean; localResourceRoots?: URI[] } = {};
+    html = '';
+    readonly cspSource = 'https://fake.vscode-cdn.net';
+    readonly posted: Array<{ type: string; [key: string]: unknown }> = [];
+    readonly received = new Emitter<unknown>();
+    readonly onDidReceiveMessage = this.received.event;
+    asWebviewUri(uri: URI): URI {
+        return URI.parse(`https://fake.vscode-cdn.net${uri.path}`);
+    }
+    async postMessage(message: unknown): Promise<boolean> {
+        this.posted.push(JSON.parse(JSON.stringify(message)));
+        return true;
+    }
+}
+
+export class FakePanel {
+    readonly webview = new FakeWebview();
+    title: string;
+    active = true;
+    disposed = false;
+    readonly revealed: unknown[] = [];
+    private readonly disposeEmitter = new Emitter<void>();
+    readonly onDidDispose = this.disposeEmitter.event;
+    readonly viewState = new Emitter<{ webviewPanel: FakePanel }>();
+    readonly onDidChangeViewState = this.viewState.event;
+    constructor(readonly viewType: string, title: string, readonly showOptions: unknown, readonly createOptions: unknown) {
+        this.title = title;
+    }
+    reveal(column?: number, preserveFocus?: boolean): void {
+        this.revealed.push({ column, preserveFocus });
+    }
+    dispose(): void {
+        if (this.disposed) return;
+        this.disposed = true;
+        this.disposeEmitter.fire();
+    }
+    /** The webview page sends a message to the extension. */
+    async send(message: unknown): Promise<void> {
+        this.webview.received.fire(message);
+        await settle();
+    }
+}
+
+export interface FakeDocument {
+    uri: URI;
+    languageId: string;
+}
+
+export function fakeDocument(path: string, languageId = 'journey'): FakeDocument {
+    return { uri: URI.file(path), languageId };
+}
+
+/** Lets pending promises (and zero-delay timers) run. */
+export async function settle(ms = 0): Promise<void> {
+    await new Promise(resolve => setTimeout(resolve, ms));
+    await new Promise(resolve => setImmediate(resolve));
+}
+
+export function createFakeVscode() {
+    const activeEditorChanged = new Emitter<unknown>();
+    const selectionChanged = new Emitter<unknown>();
+    const record = {
+        panels: [] as FakePanel[],
+        serializers: new Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Thenable<void> }>(),
+        commands: new Map<string, (...args: unknown[]) => unknown>(),
+        executed: [] as unknown[][],
+        shown: [] as Array<{ document: FakeDocument; options: { selection: Selection; viewColumn: number }; revealed: unknown[] }>,
+        writes: [] as Array<{ uri: URI; bytes: Uint8Array }>,
+        messages: [] as string[],
+        saveDialogResult: undefined as URI | undefined,
+        saveDialogOptions: [] as unknown[],
+    };
+    const window = {
+        activeTextEditor: undefined as undefined | { document: FakeDocument },
+        visibleTextEditors: [] as Array<{ document: FakeDocument; viewColumn: number }>,
+        createWebviewPanel: (viewType: string, title: string, showOptions: unknown, options: unknown) => {
+            const panel = new FakePanel(viewType, title, showOptions, options);
+            record.panels.push(panel);
+            return panel;
+        },
+        registerWebviewPanelSerializer: (viewType: string, serializer: { deserializeWebviewPanel(panel: unknown, state: unknown): Thenable<void> }) => {
+            record.serializers.set(viewType, serializer);
+            return { dispose: () => record.serializers.delete(viewType) };
+        },
+        onDidChangeActiveTextEditor: activeEditorChanged.event,
+        onDidChangeTextEditorSelection: selectionChanged.event,
+        showTextDocument: async (document: FakeDocument, options: { selection: Selection; viewColumn: number }) => {
+            const shown = { document, options, revealed: [] as unknown[] };
+            record.shown.push(shown);
+            return { document, revealRange: (range: Range, type: unknown) => { shown.revealed.push({ range, type }); } };
+        },
+        showSaveDialog: async (options: unknown) => { record.saveDialogOptions.push(options); return record.saveDialogResult; },
+        showErrorMessage: async (message: string) => { record.messages.push(message); return undefined; },
+        showInformationMessage: async (message: string) => { record.messages.push(message); return undefined; },
+    };
+    const api = {
+        window,
+        workspace: {
+            fs: { writeFile: async (uri: URI, bytes: Uint8Array) => { record.writes.push({ uri, bytes }); } },
+            openTextDocument: async (uri: URI) => ({ uri, languageId: 'journey' }),
+        },
+        commands: {
+            registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
+                record.commands.set(id, handler);
+                return { dispose: () => record.commands.delete(id) };
+            },
+            executeCommand: async (...args: unknown[]) => { record.executed.push(args); return record.commands.get(args[0] as string)?.(...args.slice(1)); },
+        },
+        Uri: { parse: (value: string) => URI.parse(value), joinPath: (base: URI, ...parts: string[]) => Utils.joinPath(base, ...parts) },
+        ViewColumn: { Active: -1, Beside: -2, One: 1 },
+        Range,
+        Selection,
+        TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+    };
+    return {
+        api: api as unknown as VscodeApi,
+        window,
+        record,
+        /** The user switches to another editor. */
+        activate(document: FakeDocument | undefined): void {
+            window.activeTextEditor = document ? { document } : undefined;
+            activeEditorChanged.fire(window.activeTextEditor);
+        },
+        /** The user moves the cursor. */
+        moveCursor(document: FakeDocument, line: number, character: number): void {
+            selectionChanged.fire({ textEditor: { document }, selections: [new Selection(line, character, line, character)] });
+        },
+    };
+}
