@@ -6,7 +6,7 @@ import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import {
     AstUtils, DefaultDocumentValidator, DefaultScopeComputation, DocumentState, EmptyFileSystem, MultiMap, URI,
-    type AstNode, type AstNodeDescription, type LangiumDocument,
+    Cancellation, type AstNode, type AstNodeDescription, type LangiumDocument, type ValidationAcceptor, type ValidationCheck,
 } from 'langium';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
@@ -36,7 +36,7 @@ const SIZES: Size[] = QUICK
     ? [{ steps: 100, runs: 5, edits: 4 }, { steps: 1000, runs: 3, edits: 2 }, { steps: 10000, runs: 1, edits: 2 }]
     : [{ steps: 100, runs: 20, edits: 40 }, { steps: 1000, runs: 12, edits: 20 }, { steps: 10000, runs: 5, edits: 8 }];
 
-type Phase = 'parse' | 'exports' | 'walk' | 'scopes' | 'override' | 'link' | 'references' | 'builtin' | 'checks' | 'mapping';
+type Phase = 'parse' | 'exports' | 'walk' | 'scopes' | 'override' | 'link' | 'references' | 'builtin' | 'checks' | 'checksDiff' | 'mapping';
 
 // Our document validator calls `super.validateDocument` (Langium's, with our checks registered)
 // and then maps codes and messages; timing the inner call separates the two.
@@ -78,6 +78,15 @@ async function measurePipeline(steps: number, text: string, runs: number): Promi
     const scopeComputation = Journey.references.ScopeComputation as unknown as {
         addLocalSymbol(node: AstNode, document: LangiumDocument, symbols: MultiMap<AstNode, AstNodeDescription>): void;
     };
+    const registry = Journey.validation.ValidationRegistry;
+    const checksByType = new Map<string, ValidationCheck[]>();
+    const checksOf = (type: string) => {
+        if (!checksByType.has(type)) checksByType.set(type, registry.getChecks(type).toArray());
+        return checksByType.get(type)!;
+    };
+    // toDiagnostic is protected: the bench calls it as Langium's acceptor does.
+    const toDiagnostic: ValidationAcceptor extends (...args: infer A) => void ? (...args: A) => Diagnostic : never =
+        (validator as unknown as { toDiagnostic: (...args: unknown[]) => Diagnostic }).toDiagnostic.bind(validator);
     const uri = URI.parse(`memory:///bench-${steps}.journey`);
     const reps = repetitionsFor(steps);
     const samples = new Map<Phase, Samples>();
@@ -110,6 +119,9 @@ async function measurePipeline(steps: number, text: string, runs: number): Promi
         const [symbols, scopesMs] = await time('scopes', () => Journey.references.ScopeComputation.collectLocalSymbols(document));
         // What our override adds: its addLocalSymbol on every node the phase visits, without the walk.
         const nodes = AstUtils.streamAllContents(document.parseResult.value).toArray();
+        const checkedNodes = [document.parseResult.value, ...nodes]
+            .map(node => [node, checksOf(node.$type)] as const)
+            .filter(([, checks]) => checks.length > 0);
         const [, overrideMs] = await time('override', () => {
             const local = new MultiMap<AstNode, AstNodeDescription>();
             for (const node of nodes) scopeComputation.addLocalSymbol(node, document, local);
@@ -140,8 +152,22 @@ async function measurePipeline(steps: number, text: string, runs: number): Promi
         }
         if (measured) {
             record('builtin', builtinMs / validationReps);
-            record('checks', (superValidateMs - builtinMs) / validationReps);
+            record('checksDiff', (superValidateMs - builtinMs) / validationReps);
             record('mapping', (allMs - superValidateMs) / validationReps);
+        }
+        // Our checks alone: every registered check (all of them ours) called on its nodes through
+        // Langium's wrapper, each accepted diagnostic built by Langium's toDiagnostic, as in
+        // validateAstNodes but without its walk. Steadier than the difference above.
+        const [checked] = await time('checks', async () => {
+            const items: Diagnostic[] = [];
+            const accept: ValidationAcceptor = (severity, message, info) => { items.push(toDiagnostic(severity, message, info)); };
+            for (const [node, checks] of checkedNodes) {
+                for (const check of checks) await check(node, accept, Cancellation.CancellationToken.None);
+            }
+            return items;
+        });
+        if (run === 0 && checked.length + builtin.length !== diagnostics.length) {
+            throw new Error(`our checks alone gave ${checked.length} diagnostics, the validator ${diagnostics.length - builtin.length}`);
         }
         if (run === 0) {
             log(`  ${steps} steps: ${reps} repetition(s) per run, ${builtin.length} built-in diagnostics, ${diagnostics.length} in all`);
@@ -316,7 +342,7 @@ async function main(): Promise<void> {
     print();
     print(`Maps from \`generateJourneyMap({ steps, seed: ${SEED} })\` (bench/generate-map.ts): one journey for one`);
     print('persona, global personas, channels and teams, stages of 5–10 steps, every kind of step member;');
-    print('no errors, only infos and hints. The phases are Langium\'s build phases, run one by one on one');
+    print('no errors, only warnings, infos and hints. The phases are Langium\'s build phases, run one by one on one');
     print('document as the DocumentBuilder does, with one services instance per size (as in a running server).');
     print('Each cell is the median (min–max) in milliseconds over the runs after warm-up; garbage is collected');
     print('between runs, and on small maps each phase is repeated within a run (*reps*) and its mean taken (the two');
@@ -330,6 +356,18 @@ async function main(): Promise<void> {
         print(`| ${map.steps.toLocaleString('en')} | ${(map.text.length / 1024).toFixed(0)} KiB | ${map.runs} × ${repetitionsFor(map.steps)} | ${cell('parse')} | ${cell('exports')} | ${cell('walk')} | ${cell('override')} | ${cell('link')} | ${cell('references')} | ${cell('builtin')} | ${cell('checks')} | ${cell('mapping')} |`);
     }
     print();
+    {
+        const s = pipeline.get(largest.steps)!;
+        const shares: Array<[string, Phase[]]> = [
+            ['lex + parse', ['parse']], ['link', ['link']], ['reference index', ['references']], ['built-in validation', ['builtin']],
+            ['scope walk', ['walk']], ['export index', ['exports']], ['ours (scope override, checks, mapping)', ['override', 'checks', 'mapping']],
+        ];
+        const all = shares.flatMap(([, phases]) => phases);
+        const total = all.reduce((sum, phase) => sum + s.get(phase)!.median(), 0);
+        const parts = shares.map(([label, phases]) => `${label} ${(100 * phases.reduce((sum, phase) => sum + s.get(phase)!.median(), 0) / total).toFixed(0)}%`);
+        print(`Where the time goes at ${largest.steps.toLocaleString('en')} steps (sum of the medians, ${formatMs(total)} ms): ${parts.join(', ')}.`);
+        print();
+    }
     print('- *lex + parse*: `LangiumDocumentFactory.fromString` (Chevrotain lexer and parser, AST and CST).');
     print('- *export index*: `IndexManager.updateContent` (Langium\'s default export of the top-level declarations).');
     print('- *scope walk*: Langium\'s local-symbol phase (`ScopeComputation.collectLocalSymbols`) minus our override: the');
@@ -342,8 +380,10 @@ async function main(): Promise<void> {
     print('- *reference index*: `IndexManager.updateReferences` (Langium; used by find-references and by our unused-declaration check).');
     print('- *built-in validation*: Langium\'s `DefaultDocumentValidator` with only the `built-in` category: lexer, parser and');
     print('  linker diagnostics and the walk over the AST.');
-    print('- *our checks*: Langium\'s validator with our registered `JourneyValidator` checks, minus the built-in part: our');
-    print('  checks, their dispatch and building their diagnostics.');
+    print('- *our checks*: every registered check (all are our `JourneyValidator` checks) called on its nodes through Langium\'s');
+    print('  check wrapper, each diagnostic built by Langium\'s `toDiagnostic`: what `validateAstNodes` does minus its walk.');
+    print(`  Cross-check: Langium\'s validator with our checks minus without them gives ${maps.map(m => `${pipeline.get(m.steps)!.get('checksDiff')!.formatMedian()} ms`).join(', ')}`);
+    print('  (a difference of two larger, noisier times).');
     print('- *our diagnostic mapping*: `JourneyDocumentValidator` minus the `super.validateDocument` it calls (codes and messages).');
     print();
 
