@@ -58,6 +58,9 @@ export class PreviewApp {
     private layout?: MapLayout;
     private highlighted?: string;
     private fitted = false;
+    /** The horizontal range of the map drawn last (the view plus a screen either side). */
+    private drawnWindow?: readonly [number, number];
+    private redrawQueued = false;
 
     constructor(private readonly doc: Document, private readonly host: HostApi, nonce: string | undefined) {
         this.state = host.getState() ?? {};
@@ -72,7 +75,7 @@ export class PreviewApp {
         this.picker = this.el('select', { id: 'jm-picker', title: 'Journey', 'aria-label': 'Journey' }) as HTMLSelectElement;
         this.picker.hidden = true;
         this.picker.addEventListener('change', () => this.selectJourney(this.picker.value));
-        const fit = this.button('jm-fit', 'Fit width', 'Fit the map to the width of the view', () => this.canvas.fitToWidth());
+        const fit = this.button('jm-fit', 'Fit width', 'Fit the map to the width of the view', () => this.canvas.fitToWidth(this.layout?.width ?? 1));
         const lanes = this.lanesMenu();
         const svgButton = this.button('jm-export-svg', 'SVG', 'Export the picture as SVG', () => this.exportPicture('svg'));
         const pngButton = this.button('jm-export-png', 'PNG', 'Export the picture as PNG', () => this.exportPicture('png'));
@@ -95,7 +98,10 @@ export class PreviewApp {
             this.canvas.setTransform(this.state.transform);
             this.fitted = true;
         }
-        this.canvas.onChange(t => this.saveState({ transform: { x: t.x, y: t.y, k: t.k } }));
+        this.canvas.onChange(t => {
+            this.saveState({ transform: { x: t.x, y: t.y, k: t.k } });
+            this.redrawIfOutOfWindow();
+        });
         this.canvas.outer.addEventListener('click', event => this.onClick(event));
         this.updateLock();
     }
@@ -160,11 +166,42 @@ export class PreviewApp {
         this.canvas.outer.style.display = '';
         this.picker.value = journey.id;
         this.layout = layoutJourney(journey, { hiddenLanes: new Set(this.state.hiddenLanes ?? []) });
-        renderMap(this.canvas.map, this.layout, { ...(this.highlighted ? { highlightStep: this.highlighted } : {}) });
         if (!this.fitted) {
-            this.canvas.fitToWidth();
+            // Not below half size on its own: a huge map opens readable; the Fit button goes further.
+            this.canvas.fitToWidth(this.layout.width, 0.5);
             this.fitted = true;
         }
+        this.render();
+    }
+
+    private render(): void {
+        if (!this.layout) return;
+        this.drawnWindow = this.viewWindow(1);
+        renderMap(this.canvas.map, this.layout, {
+            ...(this.highlighted ? { highlightStep: this.highlighted } : {}),
+            visibleX: this.drawnWindow,
+        });
+    }
+
+    /** The map's x range in view, widened by `margin` view widths on each side. */
+    private viewWindow(margin: number): [number, number] {
+        const t = this.canvas.transform();
+        const width = this.canvas.outer.clientWidth || 800;
+        const x0 = -t.x / t.k;
+        const x1 = (width - t.x) / t.k;
+        return [x0 - margin * (x1 - x0), x1 + margin * (x1 - x0)];
+    }
+
+    /** Panning and zooming draw the columns coming into view, once per frame at most. */
+    private redrawIfOutOfWindow(): void {
+        if (!this.layout || !this.drawnWindow || this.redrawQueued) return;
+        const [v0, v1] = this.viewWindow(0);
+        if (v0 >= this.drawnWindow[0] && v1 <= this.drawnWindow[1]) return;
+        this.redrawQueued = true;
+        requestAnimationFrame(() => {
+            this.redrawQueued = false;
+            this.render();
+        });
     }
 
     private showCursor(uri: string, position: Position): void {

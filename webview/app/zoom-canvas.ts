@@ -12,8 +12,8 @@ export interface ZoomCanvas {
     readonly map: SVGSVGElement;
     transform(): ZoomTransform;
     setTransform(t: { x: number; y: number; k: number }): void;
-    /** Scale so the map's width fills the view, top-left aligned. */
-    fitToWidth(): void;
+    /** Scale so a map `width` wide fills the view, top-left aligned; not below `minScale`. */
+    fitToWidth(width?: number, minScale?: number): void;
     /** Pan (keeping the scale) so the map rectangle x..x+width is in view. */
     reveal(x: number, y: number, width: number, height: number): void;
     onChange(listener: (t: ZoomTransform) => void): void;
@@ -47,8 +47,8 @@ export function createZoomCanvas(container: HTMLElement, existingMap?: SVGSVGEle
         map,
         transform: current,
         setTransform: t => outerSel.call(behavior.transform, zoomIdentity.translate(t.x, t.y).scale(t.k)),
-        fitToWidth: () => {
-            const k = Math.min(1.5, Math.max(0.02, (outer.clientWidth || 800) / mapSize().width));
+        fitToWidth: (width = mapSize().width, minScale = 0.02) => {
+            const k = Math.min(1.5, Math.max(minScale, (outer.clientWidth || 800) / width));
             outerSel.call(behavior.transform, zoomIdentity.scale(k));
         },
         reveal: (x, y, width, height) => {

@@ -10,7 +10,7 @@ import {
     type CardKind, type CardLayout, type ColumnLayout, type EmotionLayout, type LaneId, type LaneLayout, type LineId,
     type LineLayout, type MapLayout, type TextLine,
 } from './layout-types.js';
-import { longestWordWidth, measureText, textDirection, wrapText } from './text-metrics.js';
+import { measureText, textDirection, textExtent, wrapText, wrapTextCached } from './text-metrics.js';
 
 export const LAYOUT = {
     margin: 24,
@@ -109,8 +109,14 @@ function stepDrafts(step: StepModel, column: number): CardDraft[] {
 /** Width a block would like: its whole text on one line, at most the widest column. */
 function preferredWidth(block: Block): number {
     const inner = LAYOUT.maxColumn - 2 * LAYOUT.cardPadX;
-    const natural = Math.max(...block.text.split('\n').map(line => measureText(line, block.size, block.bold)));
-    return Math.min(inner, Math.max(natural > inner ? inner : natural, Math.min(inner, longestWordWidth(block.text, block.size, block.bold))));
+    const { natural, word } = textExtent(block.text, block.size, block.bold);
+    return Math.min(inner, Math.max(natural, word));
+}
+
+function widestBlock(blocks: readonly Block[]): number {
+    let widest = 0;
+    for (const block of blocks) widest = Math.max(widest, preferredWidth(block));
+    return widest;
 }
 
 function wrapBlocks(blocks: readonly Block[], x: number, y: number, width: number): { lines: TextLine[]; height: number } {
@@ -120,7 +126,7 @@ function wrapBlocks(blocks: readonly Block[], x: number, y: number, width: numbe
     for (const block of blocks) {
         const direction = textDirection(block.text);
         const lh = lineHeight(block.size);
-        for (const text of wrapText(block.text, inner, block.size, block.bold)) {
+        for (const text of wrapTextCached(block.text, inner, block.size, block.bold)) {
             // Baseline sits ~80% down the line box: room for descenders below it.
             lines.push({
                 text, bold: block.bold, size: block.size, role: block.role, direction,
@@ -139,6 +145,8 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
     const columns: ColumnLayout[] = [];
     const drafts: CardDraft[] = [];
     const stageSpans: Array<{ first: number; last: number }> = [];
+    const stepsById = new Map<string, StepModel>();
+    const spanOfStage = new Map<string, { first: number; last: number }>();
 
     // 1. Columns: one per step, one placeholder for a stage without steps.
     for (const stage of journey.stages) {
@@ -147,10 +155,12 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
             columns.push({ key: `stage:${stage.id}`, stage: stage.id, x: 0, width: LAYOUT.minColumn });
         }
         for (const step of stage.steps) {
-            drafts.push(...stepDrafts(step, columns.length));
+            if (!stepsById.has(step.id)) stepsById.set(step.id, step);
+            for (const draft of stepDrafts(step, columns.length)) drafts.push(draft);
             columns.push({ key: step.id, step: step.id, stage: stage.id, x: 0, width: LAYOUT.minColumn });
         }
         stageSpans.push({ first, last: columns.length - 1 });
+        spanOfStage.set(`stage:${stage.id}`, stageSpans[stageSpans.length - 1]);
     }
     const stageDrafts: CardDraft[] = journey.stages.map((stage, i) => ({
         key: `stage:${stage.id}`, kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, range: stage.range,
@@ -168,14 +178,14 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
 
     // 3. Column widths from content, then widened where a stage header needs more room.
     for (const d of visibleDrafts) {
-        const want = Math.ceil(Math.max(...d.blocks.map(preferredWidth)) + 2 * LAYOUT.cardPadX);
+        const want = Math.ceil(widestBlock(d.blocks) + 2 * LAYOUT.cardPadX);
         columns[d.column].width = Math.max(columns[d.column].width, Math.min(LAYOUT.maxColumn, want));
     }
     if (showLane('stages')) {
         stageDrafts.forEach((d, i) => {
             const { first, last } = stageSpans[i];
             const span = columns.slice(first, last + 1).reduce((sum, c) => sum + c.width, 0) + (last - first) * LAYOUT.columnGap;
-            const want = Math.ceil(Math.max(...d.blocks.map(preferredWidth)) + 2 * LAYOUT.cardPadX);
+            const want = Math.ceil(widestBlock(d.blocks) + 2 * LAYOUT.cardPadX);
             const extra = want - span;
             if (extra > 0) {
                 const each = Math.ceil(extra / (last - first + 1));
@@ -215,11 +225,14 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
     const place = (d: CardDraft, cardY: number, cardWidth: number): CardLayout => {
         const cx = columns[d.column].x;
         const wrapped = wrapBlocks(d.blocks, cx, cardY, cardWidth);
-        return {
-            key: d.key, kind: d.kind, lane: d.lane, ...(d.id !== undefined ? { id: d.id } : {}), ...(d.step !== undefined ? { step: d.step } : {}),
-            x: cx, y: cardY, width: cardWidth, height: wrapped.height, lines: wrapped.lines, tooltip: d.tooltip, range: d.range,
-            ...(d.variant ? { variant: d.variant } : {}),
+        const card: CardLayout = {
+            key: d.key, kind: d.kind, lane: d.lane, x: cx, y: cardY, width: cardWidth, height: wrapped.height, lines: wrapped.lines,
+            tooltip: d.tooltip, range: d.range,
         };
+        if (d.id !== undefined) card.id = d.id;
+        if (d.step !== undefined) card.step = d.step;
+        if (d.variant) card.variant = d.variant;
+        return card;
     };
     if (hasStages) {
         for (const row of ROW_ORDER) {
@@ -244,7 +257,7 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                 const levels = [2, 1, 0, -1, -2].map((value, i) => ({ value, y: top + LAYOUT.lanePad + 6 + i * LAYOUT.emotionStep }));
                 const yOf = (value: number) => levels.find(l => l.value === value)!.y;
                 const points = columns.filter(c => c.step !== undefined).map(c => {
-                    const step = journey.stages.find(s => s.id === c.stage)!.steps.find(st => st.id === c.step)!;
+                    const step = stepsById.get(c.step!)!;
                     return {
                         key: `emotion:${step.id}`, step: step.id, x: c.x + Math.round(c.width / 2), range: step.range,
                         ...(step.emotion !== undefined ? { value: step.emotion, y: yOf(step.emotion) } : {}),
@@ -257,7 +270,7 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                 for (const d of byLane.get(lane) ?? []) {
                     let cardWidth = columns[d.column].width;
                     if (d.kind === 'stage') {
-                        const span = stageSpans[journey.stages.findIndex(s => `stage:${s.id}` === d.key)];
+                        const span = spanOfStage.get(d.key)!;
                         cardWidth = columns[span.last].x + columns[span.last].width - columns[span.first].x;
                     }
                     const stacked = stacks.get(d.column) ?? top + LAYOUT.lanePad;

@@ -61,19 +61,28 @@ export function splitGraphemes(text: string): string[] {
     return Array.from(graphemes.segment(text), s => s.segment);
 }
 
-const widthCache = new Map<string, number>();
+/** Width of `text` in 1/1000 em: the sum of its code points' widths (so widths add up). */
+function emWidth(text: string, bold: boolean): number {
+    const table = bold ? BOLD : REGULAR;
+    let em = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 32 && code <= 126) {
+            em += table[code - 32];
+            continue;
+        }
+        const cp = text.codePointAt(i)!;
+        if (cp > 0xffff) i++;
+        em += codePointWidth(String.fromCodePoint(cp), bold);
+    }
+    return em;
+}
+
+const toPx = (em: number, fontSize: number) => Math.ceil(em / 1000 * fontSize * SAFETY * 100) / 100;
 
 /** Width of `text` in px at `fontSize`, never narrower than the browser will draw it. */
 export function measureText(text: string, fontSize: number, bold = false): number {
-    const key = (bold ? 'b' : 'r') + text;
-    let em = widthCache.get(key);
-    if (em === undefined) {
-        em = 0;
-        for (const ch of text) em += codePointWidth(ch, bold);
-        if (widthCache.size > 50_000) widthCache.clear();
-        widthCache.set(key, em);
-    }
-    return Math.ceil(em / 1000 * fontSize * SAFETY * 100) / 100;
+    return toPx(emWidth(text, bold), fontSize);
 }
 
 /** `rtl` when the first strongly directional character is Hebrew, Arabic or similar. */
@@ -93,28 +102,42 @@ export function textDirection(text: string): 'ltr' | 'rtl' {
  */
 export function wrapText(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
     const lines: string[] = [];
-    for (const paragraph of text.replace(/\r\n?/g, '\n').split('\n')) {
+    const space = (bold ? BOLD : REGULAR)[0];
+    const fits = (em: number) => toPx(em, fontSize) <= maxWidth;
+    for (const paragraph of text.indexOf('\r') >= 0 ? text.replace(/\r\n?/g, '\n').split('\n') : text.split('\n')) {
         const words = paragraph.split(/[ \t]+/).filter(w => w.length > 0);
         let line = '';
+        let lineEm = 0;
         for (const word of words) {
-            const candidate = line === '' ? word : `${line} ${word}`;
-            if (measureText(candidate, fontSize, bold) <= maxWidth) {
-                line = candidate;
+            const wordEm = emWidth(word, bold);
+            if (line !== '' && fits(lineEm + space + wordEm)) {
+                line += ' ' + word;
+                lineEm += space + wordEm;
+                continue;
+            }
+            if (line === '' && fits(wordEm)) {
+                line = word;
+                lineEm = wordEm;
                 continue;
             }
             if (line !== '') lines.push(line);
             line = '';
-            if (measureText(word, fontSize, bold) <= maxWidth) {
+            lineEm = 0;
+            if (fits(wordEm)) {
                 line = word;
+                lineEm = wordEm;
                 continue;
             }
             // Too long even alone: cut between grapheme clusters.
             for (const g of splitGraphemes(word)) {
-                if (line !== '' && measureText(line + g, fontSize, bold) > maxWidth) {
+                const gEm = emWidth(g, bold);
+                if (line !== '' && !fits(lineEm + gEm)) {
                     lines.push(line);
                     line = '';
+                    lineEm = 0;
                 }
                 line += g;
+                lineEm += gEm;
             }
         }
         lines.push(line);
@@ -122,9 +145,60 @@ export function wrapText(text: string, maxWidth: number, fontSize: number, bold 
     return lines;
 }
 
+/**
+ * In one pass: the width of `text`'s widest line if not wrapped, and of its widest word (what no
+ * wrapping can make narrower), in px.
+ */
+export function textExtent(text: string, fontSize: number, bold = false): { natural: number; word: number } {
+    const table = bold ? BOLD : REGULAR;
+    let line = 0;
+    let word = 0;
+    let natural = 0;
+    let widestWord = 0;
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code === 10) {
+            natural = Math.max(natural, line);
+            widestWord = Math.max(widestWord, word);
+            line = word = 0;
+            continue;
+        }
+        let w: number;
+        if (code >= 32 && code <= 126) {
+            w = table[code - 32];
+        } else {
+            const cp = text.codePointAt(i)!;
+            if (cp > 0xffff) i++;
+            w = codePointWidth(String.fromCodePoint(cp), bold);
+        }
+        line += w;
+        if (code === 32 || code === 9) {
+            widestWord = Math.max(widestWord, word);
+            word = 0;
+        } else {
+            word += w;
+        }
+    }
+    return { natural: toPx(Math.max(natural, line), fontSize), word: toPx(Math.max(widestWord, word), fontSize) };
+}
+
+const wrapCache = new Map<string, string[]>();
+
+/** wrapText, remembered: an edit re-lays out a whole map, but almost all of its texts are unchanged. */
+export function wrapTextCached(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
+    const key = `${maxWidth}|${fontSize}|${bold ? 1 : 0}|${text}`;
+    let lines = wrapCache.get(key);
+    if (!lines) {
+        if (wrapCache.size > 100_000) wrapCache.clear();
+        lines = wrapText(text, maxWidth, fontSize, bold);
+        wrapCache.set(key, lines);
+    }
+    return lines;
+}
+
 /** The widest unbreakable piece of `text` (its longest word), for sizing columns. */
 export function longestWordWidth(text: string, fontSize: number, bold = false): number {
     let widest = 0;
-    for (const word of text.split(/\s+/)) widest = Math.max(widest, measureText(word, fontSize, bold));
-    return widest;
+    for (const word of text.split(/\s+/)) widest = Math.max(widest, emWidth(word, bold));
+    return toPx(widest, fontSize);
 }

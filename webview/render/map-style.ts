@@ -53,7 +53,7 @@ export function mapCss(palette: PaletteName): string {
 .jm-map .jm-lane-bg{fill:var(--jm-lane-bg);}
 .jm-map g.jm-alt>.jm-lane-bg{fill:var(--jm-lane-bg-alt);}
 .jm-map .jm-lane-label text{fill:var(--jm-muted);font-weight:bold;}
-.jm-map .jm-line line{stroke:var(--jm-line);stroke-width:1.5;stroke-dasharray:6 4;}
+.jm-map .jm-line line.jm-rule{stroke:var(--jm-line);stroke-width:1.5;stroke-dasharray:6 4;}
 .jm-map .jm-line .jm-lane-label text{fill:var(--jm-muted);font-weight:normal;font-style:italic;}
 .jm-map .jm-card>rect{fill:var(--jm-card-bg);stroke:var(--jm-card-border);stroke-width:1;}
 .jm-map .jm-card[data-kind=stage]>rect{fill:var(--jm-stage-bg);}

@@ -3,6 +3,10 @@
  * patches the existing nodes (no flash, zoom kept) instead of replacing them. Runs in the
  * browser and, for `journeymap render`, in Node on a linkedom document. User text only ever
  * reaches the DOM through `.text()` (a text node), never as markup.
+ *
+ * Speed: each row is a group translated to its top, with its cards positioned relative to it, so
+ * a lane growing only moves the groups below it; a card whose layout did not change is not
+ * touched at all; and the webview may pass `visibleX` to draw only the columns in view.
  */
 import { line as d3line, select, type Selection } from 'd3';
 import type { CardLayout, ChangeKind, EmotionPoint, LaneLayout, LineLayout, MapLayout, TextLine } from '../layout/layout-types.js';
@@ -19,30 +23,73 @@ export interface RenderOptions {
     changes?: ReadonlyMap<string, ChangeKind>;
     /** The step highlighted (cursor in the editor). */
     highlightStep?: string;
+    /**
+     * Draw only cards that overlap this horizontal range of the map (the view plus a margin).
+     * Everything is drawn when absent: files, the diff, tests of the whole picture.
+     */
+    visibleX?: readonly [number, number];
 }
 
-type Row = { kind: 'lane'; lane: LaneLayout; index: number } | { kind: 'line'; line: LineLayout; index: number };
+type Row = { kind: 'lane'; lane: LaneLayout; index: number; y: number } | { kind: 'line'; line: LineLayout; index: number; y: number };
 type AnySelection = Selection<any, any, any, any>;
 
-function attrs(sel: AnySelection, values: Record<string, string | number | null>): AnySelection {
-    for (const [name, value] of Object.entries(values)) sel.attr(name, value);
-    return sel;
+/** What a drawn card was drawn from, kept on its node to skip unchanged cards. */
+interface Drawn {
+    card: CardLayout;
+    top: number;
+    change: string | null;
+    highlight: boolean;
 }
 
-function drawLines(sel: AnySelection, lines: (d: any) => TextLine[]): void {
-    sel.selectAll<SVGTextElement, TextLine>(':scope>text')
-        .data(lines)
-        .join(enter => enter.append('text').call(t => t.append('tspan')))
+function sameLines(a: readonly TextLine[], b: readonly TextLine[]): boolean {
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        const p = a[i];
+        const q = b[i];
+        if (p.text !== q.text || p.x !== q.x || p.y !== q.y || p.size !== q.size || p.bold !== q.bold || p.role !== q.role || p.direction !== q.direction) return false;
+    }
+    return true;
+}
+
+function sameCard(was: Drawn | undefined, now: Drawn): boolean {
+    if (!was) return false;
+    const a = was.card;
+    const b = now.card;
+    return a === b || (was.top === now.top && was.change === now.change && was.highlight === now.highlight
+        && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.kind === b.kind && a.id === b.id
+        && a.step === b.step && a.variant === b.variant && a.tooltip === b.tooltip && sameLines(a.lines, b.lines));
+}
+
+/** Consecutive lines of one direction share a <text>; each line is a <tspan>. */
+function textRuns(lines: readonly TextLine[]): TextLine[][] {
+    const runs: TextLine[][] = [];
+    for (const line of lines) {
+        const last = runs[runs.length - 1];
+        if (last && last[0].direction === line.direction) last.push(line);
+        else runs.push([line]);
+    }
+    return runs;
+}
+
+/** Writes `lines` into `parent` as <text>/<tspan>, y relative to `top`. */
+function drawText(parent: AnySelection, lines: readonly TextLine[], top: number): void {
+    parent.selectChildren('text')
+        .data(textRuns(lines))
+        .join('text')
+        .attr('direction', run => run[0].direction === 'rtl' ? 'rtl' : null)
+        .selectChildren('tspan')
+        .data(run => run)
+        .join('tspan')
         .attr('x', d => d.x)
-        .attr('y', d => d.y)
+        .attr('y', d => d.y - top)
         .attr('font-size', d => d.size)
         .attr('font-weight', d => d.bold ? 'bold' : null)
-        .attr('direction', d => d.direction === 'rtl' ? 'rtl' : null)
         .attr('class', d => `jm-role-${d.role}`)
-        .select('tspan')
-        .attr('x', d => d.x)
-        .attr('y', d => d.y)
         .text(d => d.text);
+}
+
+function ensure(parent: AnySelection, tag: string, className: string): AnySelection {
+    return parent.selectChildren(`${tag}.${className}`).data([0]).join(tag).attr('class', className);
 }
 
 /** Renders or updates `svg` (an <svg> element, empty or drawn by an earlier call). */
@@ -55,19 +102,17 @@ export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: Render
         .attr('viewBox', `0 0 ${layout.width} ${layout.height}`)
         .attr('width', layout.width)
         .attr('height', layout.height);
-    const bg = root.selectAll(':scope>rect.jm-bg').data([layout]).join('rect').attr('class', 'jm-bg');
-    attrs(bg, { x: 0, y: 0, width: layout.width, height: layout.height });
-    const viewport = root.selectAll(':scope>g.jm-viewport').data([layout]).join('g').attr('class', 'jm-viewport');
-
-    const heading = viewport.selectAll(':scope>g.jm-heading').data([layout]).join('g').attr('class', 'jm-heading');
-    drawLines(heading, (d: MapLayout) => d.emptyMessage ? [...d.heading, d.emptyMessage] : d.heading);
+    ensure(root, 'rect', 'jm-bg').attr('x', 0).attr('y', 0).attr('width', layout.width).attr('height', layout.height);
+    const viewport = ensure(root, 'g', 'jm-viewport');
+    const heading = ensure(viewport, 'g', 'jm-heading');
+    drawText(heading, layout.emptyMessage ? [...layout.heading, layout.emptyMessage] : layout.heading, 0);
 
     const rows: Row[] = [
-        ...layout.lanes.map((lane, index) => ({ kind: 'lane' as const, lane, index })),
-        ...layout.lines.map((line, index) => ({ kind: 'line' as const, line, index })),
-    ].sort((a, b) => (a.kind === 'lane' ? a.lane.y : a.line.y) - (b.kind === 'lane' ? b.lane.y : b.line.y));
+        ...layout.lanes.map((lane, index): Row => ({ kind: 'lane', lane, index, y: lane.y })),
+        ...layout.lines.map((line, index): Row => ({ kind: 'line', line, index, y: line.y })),
+    ].sort((a, b) => a.y - b.y);
     const rowKey = (r: Row) => r.kind === 'lane' ? `lane:${r.lane.id}` : `line:${r.line.id}`;
-    const rowSel = viewport.selectAll<SVGGElement, Row>(':scope>g.jm-row')
+    const rowSel = viewport.selectChildren<SVGGElement, Row>('g.jm-row')
         .data(rows, rowKey)
         .join('g')
         .attr('data-key', rowKey)
@@ -75,34 +120,35 @@ export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: Render
         .attr('data-id', d => d.kind === 'lane' ? d.lane.id : d.line.id)
         .attr('data-change', d => change(rowKey(d)))
         .attr('class', d => d.kind === 'lane' ? `jm-row jm-lane${d.index % 2 ? ' jm-alt' : ''}` : 'jm-row jm-line')
+        .attr('transform', d => `translate(0,${d.y})`)
         .order();
 
-    const laneSel = rowSel.filter(d => d.kind === 'lane') as Selection<SVGGElement, Extract<Row, { kind: 'lane' }>, any, any>;
-    const lineSel = rowSel.filter(d => d.kind === 'line') as Selection<SVGGElement, Extract<Row, { kind: 'line' }>, any, any>;
-
-    laneSel.each(function (row) {
+    const byLane = new Map<string, CardLayout[]>();
+    const [x0, x1] = options.visibleX ?? [-Infinity, Infinity];
+    for (const card of layout.cards) {
+        if (card.x > x1 || card.x + card.width < x0) continue;
+        let list = byLane.get(card.lane);
+        if (!list) byLane.set(card.lane, list = []);
+        list.push(card);
+    }
+    rowSel.each(function (row) {
         const g = select(this);
-        const lane = row.lane;
-        const rect = g.selectAll(':scope>rect.jm-lane-bg').data([lane]).join('rect').attr('class', 'jm-lane-bg');
-        attrs(rect, { x: 0, y: lane.y, width: layout.width, height: lane.height });
-        const labels = g.selectAll(':scope>g.jm-lane-label').data([lane]).join('g').attr('class', 'jm-lane-label');
-        drawLines(labels, (d: LaneLayout) => d.labelLines);
-        const cards = layout.cards.filter(c => c.lane === lane.id);
-        drawCards(g, cards, change, options.highlightStep);
-        if (lane.id === 'emotion' && layout.emotion) drawEmotion(g, layout, change);
-        else g.selectAll(':scope>.jm-emotion').remove();
-    });
-    lineSel.each(function (row) {
-        const g = select(this);
-        const l = g.selectAll(':scope>line').data([row.line]).join('line');
-        attrs(l, { x1: row.line.x1, x2: layout.width - 8, y1: row.line.y, y2: row.line.y });
-        const labels = g.selectAll(':scope>g.jm-lane-label').data([row.line]).join('g').attr('class', 'jm-lane-label');
-        drawLines(labels, (d: LineLayout) => d.labelLines);
+        if (row.kind === 'lane') {
+            const lane = row.lane;
+            ensure(g, 'rect', 'jm-lane-bg').attr('x', 0).attr('y', 0).attr('width', layout.width).attr('height', lane.height);
+            drawText(ensure(g, 'g', 'jm-lane-label'), lane.labelLines, lane.y);
+            drawCards(g, byLane.get(lane.id) ?? [], lane.y, change, options.highlightStep);
+            if (lane.id === 'emotion' && layout.emotion) drawEmotion(g, layout, lane.y, change, x0, x1);
+        } else {
+            const line = row.line;
+            ensure(g, 'line', 'jm-rule').attr('x1', line.x1).attr('x2', layout.width - 8).attr('y1', 0).attr('y2', 0);
+            drawText(ensure(g, 'g', 'jm-lane-label'), line.labelLines, line.y);
+        }
     });
 }
 
-function drawCards(g: AnySelection, cards: CardLayout[], change: (key: string) => string | null, highlight?: string): void {
-    const cardSel = g.selectAll<SVGGElement, CardLayout>(':scope>g.jm-card')
+function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (key: string) => string | null, highlight?: string): void {
+    g.selectChildren<SVGGElement, CardLayout>('g.jm-card')
         .data(cards, d => d.key)
         .join(enter => {
             const card = enter.append('g');
@@ -110,48 +156,53 @@ function drawCards(g: AnySelection, cards: CardLayout[], change: (key: string) =
             card.append('rect');
             return card;
         })
-        .attr('data-key', d => d.key)
-        .attr('data-kind', d => d.kind)
-        .attr('data-id', d => d.id ?? null)
-        .attr('data-step', d => d.step ?? null)
-        .attr('data-change', d => change(d.key))
-        .attr('class', d => {
-            const classes = ['jm-card'];
-            if (d.variant) classes.push(`jm-${d.variant}`);
-            if (highlight !== undefined && (d.id === highlight && d.kind === 'step' || d.step === highlight)) classes.push('jm-highlight');
-            return classes.join(' ');
+        .each(function (card) {
+            const node = this as SVGGElement & { __drawn?: Drawn };
+            const now: Drawn = {
+                card, top, change: change(card.key),
+                highlight: highlight !== undefined && ((card.kind === 'step' && card.id === highlight) || card.step === highlight),
+            };
+            if (sameCard(node.__drawn, now)) return;
+            node.__drawn = now;
+            const sel = select(node)
+                .attr('data-key', card.key)
+                .attr('data-kind', card.kind)
+                .attr('data-id', card.id ?? null)
+                .attr('data-step', card.step ?? null)
+                .attr('data-change', now.change)
+                .attr('class', `jm-card${card.variant ? ` jm-${card.variant}` : ''}${now.highlight ? ' jm-highlight' : ''}`);
+            sel.select('title').text(card.tooltip);
+            sel.select('rect')
+                .attr('x', card.x)
+                .attr('y', card.y - top)
+                .attr('width', card.width)
+                .attr('height', card.height)
+                .attr('rx', card.kind === 'stage' ? 4 : 6);
+            drawText(sel, card.lines, top);
         });
-    cardSel.select('title').text(d => d.tooltip);
-    cardSel.select('rect')
-        .attr('x', d => d.x)
-        .attr('y', d => d.y)
-        .attr('width', d => d.width)
-        .attr('height', d => d.height)
-        .attr('rx', d => d.kind === 'stage' ? 4 : 6);
-    drawLines(cardSel, (d: CardLayout) => d.lines);
 }
 
-function drawEmotion(g: AnySelection, layout: MapLayout, change: (key: string) => string | null): void {
+function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (key: string) => string | null, x0: number, x1: number): void {
     const emotion = layout.emotion!;
-    const group = g.selectAll(':scope>g.jm-emotion').data([emotion]).join('g').attr('class', 'jm-emotion');
+    const group = ensure(g, 'g', 'jm-emotion');
     const left = layout.contentX;
     const right = layout.width - 8;
-    group.selectAll<SVGLineElement, { value: number; y: number }>(':scope>line')
+    group.selectChildren<SVGLineElement, { value: number; y: number }>('line')
         .data(emotion.levels)
         .join('line')
         .attr('class', d => d.value === 0 ? 'jm-zero' : 'jm-level')
-        .attr('x1', left).attr('x2', right).attr('y1', d => d.y).attr('y2', d => d.y);
-    group.selectAll<SVGTextElement, { value: number; y: number }>(':scope>text')
+        .attr('x1', left).attr('x2', right).attr('y1', d => d.y - top).attr('y2', d => d.y - top);
+    group.selectChildren<SVGTextElement, { value: number; y: number }>('text')
         .data(emotion.levels)
         .join('text')
         .attr('class', 'jm-role-meta')
-        .attr('x', left - 8).attr('y', d => d.y + 4).attr('font-size', 10).attr('text-anchor', 'end')
+        .attr('x', left - 8).attr('y', d => d.y - top + 4).attr('font-size', 10).attr('text-anchor', 'end')
         .text(d => d.value > 0 ? `+${d.value}` : String(d.value));
     // A gap where a step has no emotion: the curve is not drawn through it.
-    const path = d3line<EmotionPoint>().defined(p => p.y !== undefined).x(p => p.x).y(p => p.y ?? 0);
-    group.selectAll(':scope>path.jm-curve').data([emotion.points]).join('path').attr('class', 'jm-curve').attr('d', d => path(d) ?? '');
-    group.selectAll<SVGCircleElement, EmotionPoint>(':scope>circle')
-        .data(emotion.points, d => d.key)
+    const path = d3line<EmotionPoint>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top);
+    ensure(group, 'path', 'jm-curve').attr('d', path(emotion.points) ?? '');
+    group.selectChildren<SVGCircleElement, EmotionPoint>('circle')
+        .data(emotion.points.filter(p => p.x >= x0 && p.x <= x1), d => d.key)
         .join(enter => enter.append('circle').call(c => c.append('title')))
         .attr('data-key', d => d.key)
         .attr('data-kind', 'emotion')
@@ -160,7 +211,7 @@ function drawEmotion(g: AnySelection, layout: MapLayout, change: (key: string) =
         .attr('data-change', d => change(d.key))
         .attr('class', d => d.value === undefined ? 'jm-gap' : null)
         .attr('cx', d => d.x)
-        .attr('cy', d => d.y ?? emotion.zeroY)
+        .attr('cy', d => (d.y ?? emotion.zeroY) - top)
         .attr('r', d => d.value === undefined ? 4 : 6)
         .select('title')
         .text(d => d.value === undefined ? 'No emotion recorded' : `Emotion ${d.value > 0 ? '+' : ''}${d.value}`);
