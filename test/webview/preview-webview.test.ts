@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { mkdirSync } from 'node:fs';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { JourneyDocumentModel } from '../../language/model/journey-model.js';
 import { ROW_ORDER } from '../../webview/layout/layout-types.js';
@@ -43,8 +43,8 @@ describe('preview webview in Chromium', function () {
     it('draws a posted model following the markup contract, with nothing clipped, for every example', async () => {
         for (const name of ['gift-purchase.journey', 'saas-onboarding.journey', 'gift-return.journey']) {
             const model = await modelOf(example(name), name);
-            const view = await openWebview(browser);
-            await view.post(modelMessage(model));
+            const view = await openWebview(browser, { width: 1400, height: 900 });
+            await view.post(modelMessage(model, { label: name }));
             const journey = model.journeys[0];
             const dom = await view.page.evaluate(() => {
                 const svg = document.querySelector('svg.jm-map')!;
@@ -72,7 +72,10 @@ describe('preview webview in Chromium', function () {
             assert.ok(dom.members.length > 10 && dom.members.every(([kind, step]) => kind && step && steps.some(s => s.id === step)));
             assert.ok(dom.cardsWellFormed, 'every card is a <g> with a <rect> and <text><tspan>');
             assert.deepEqual(await clippedTexts(view), [], name);
-            await view.page.screenshot({ path: `${ARTIFACTS}preview-${name.replace('.journey', '')}.png`, fullPage: false });
+            const shot = `${ARTIFACTS}preview-${name.replace('.journey', '')}.png`;
+            await view.page.screenshot({ path: shot, fullPage: false });
+            // The README's picture: refreshed on request, so an ordinary run leaves the tree clean.
+            if (process.env.JOURNEYMAP_UPDATE_SCREENSHOTS === '1' && name === 'gift-purchase.journey') copyFileSync(shot, `${ROOT}docs/images/preview.png`);
             assert.deepEqual(view.consoleErrors, []);
             assert.deepEqual(view.strayRequests, []);
             await view.page.close();
