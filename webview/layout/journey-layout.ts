@@ -10,7 +10,7 @@ import {
     type CardKind, type CardLayout, type ColumnLayout, type EmotionLayout, type LaneId, type LaneLayout, type LineId,
     type LineLayout, type MapLayout, type TextLine,
 } from './layout-types.js';
-import { measureText, textDirection, textExtent, wrapText, wrapTextCached } from './text-metrics.js';
+import { measureText, textDirection, textExtent, wrapText } from './text-metrics.js';
 
 export const LAYOUT = {
     margin: 24,
@@ -119,24 +119,38 @@ function widestBlock(blocks: readonly Block[]): number {
     return widest;
 }
 
-function wrapBlocks(blocks: readonly Block[], x: number, y: number, width: number): { lines: TextLine[]; height: number } {
+const blockCache = new Map<string, { lines: TextLine[]; height: number }>();
+
+/**
+ * Wraps blocks into a card `width` wide: lines relative to the card's top-left corner, and the
+ * card's height. Remembered by content and width, so an edit that re-lays out the whole map
+ * reuses (the very same objects for) every card it did not change.
+ */
+function wrapBlocks(blocks: readonly Block[], width: number): { lines: TextLine[]; height: number } {
+    let key = String(width);
+    for (const b of blocks) key += `\u0000${b.role}\u0001${b.size}\u0001${b.bold ? 1 : 0}\u0001${b.text}`;
+    const known = blockCache.get(key);
+    if (known) return known;
     const inner = width - 2 * LAYOUT.cardPadX;
     const lines: TextLine[] = [];
-    let cursor = y + LAYOUT.cardPadY;
+    let cursor = LAYOUT.cardPadY;
     for (const block of blocks) {
         const direction = textDirection(block.text);
         const lh = lineHeight(block.size);
-        for (const text of wrapTextCached(block.text, inner, block.size, block.bold)) {
+        for (const text of wrapText(block.text, inner, block.size, block.bold)) {
             // Baseline sits ~80% down the line box: room for descenders below it.
             lines.push({
                 text, bold: block.bold, size: block.size, role: block.role, direction,
-                x: direction === 'rtl' ? x + width - LAYOUT.cardPadX : x + LAYOUT.cardPadX,
+                x: direction === 'rtl' ? width - LAYOUT.cardPadX : LAYOUT.cardPadX,
                 y: cursor + Math.round(lh * 0.78),
             });
             cursor += lh;
         }
     }
-    return { lines, height: cursor + LAYOUT.cardPadY - y };
+    const result = { lines, height: cursor + LAYOUT.cardPadY };
+    if (blockCache.size > 50_000) blockCache.clear();
+    blockCache.set(key, result);
+    return result;
 }
 
 /** Lays out one journey; `hiddenLanes` removes lanes the user toggled off. */
@@ -208,7 +222,11 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
     else if (journey.for) headingBlocks.push(body(`Persona: ${journey.for.title ?? journey.for.id}`, 'persona'));
     if (journey.scenario) headingBlocks.push(body(`Scenario: ${journey.scenario}`, 'scenario'));
     for (const objective of journey.objectives) headingBlocks.push(body(`Objective: ${objective}`, 'objective'));
-    const heading = wrapBlocks(headingBlocks, LAYOUT.margin - LAYOUT.cardPadX, LAYOUT.margin - LAYOUT.cardPadY, width - 2 * LAYOUT.margin + 2 * LAYOUT.cardPadX);
+    const wrappedHeading = wrapBlocks(headingBlocks, width - 2 * LAYOUT.margin + 2 * LAYOUT.cardPadX);
+    const heading = {
+        height: wrappedHeading.height,
+        lines: wrappedHeading.lines.map(l => ({ ...l, x: l.x + LAYOUT.margin - LAYOUT.cardPadX, y: l.y + LAYOUT.margin - LAYOUT.cardPadY })),
+    };
     let y = LAYOUT.margin + heading.height + 4;
 
     // 5. Rows top to bottom: lanes stack their cards per column; lines take a thin row.
@@ -224,7 +242,7 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
     }
     const place = (d: CardDraft, cardY: number, cardWidth: number): CardLayout => {
         const cx = columns[d.column].x;
-        const wrapped = wrapBlocks(d.blocks, cx, cardY, cardWidth);
+        const wrapped = wrapBlocks(d.blocks, cardWidth);
         const card: CardLayout = {
             key: d.key, kind: d.kind, lane: d.lane, x: cx, y: cardY, width: cardWidth, height: wrapped.height, lines: wrapped.lines,
             tooltip: d.tooltip, range: d.range,

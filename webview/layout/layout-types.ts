@@ -39,7 +39,11 @@ export type CardKind =
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
 
-/** One laid-out line of text: baseline position relative to the map origin. */
+/**
+ * One laid-out line of text: its baseline start — relative to its card's top-left corner for a
+ * card's lines, to the map's origin for the heading and the row labels. For right-to-left text
+ * `x` is where the line ends on the right.
+ */
 export interface TextLine {
     text: string;
     x: number;
@@ -68,6 +72,7 @@ export interface CardLayout {
     y: number;
     width: number;
     height: number;
+    /** Relative to the card's top-left corner. */
     lines: TextLine[];
     /** Full text for the tooltip. */
     tooltip: string;

@@ -182,20 +182,6 @@ export function textExtent(text: string, fontSize: number, bold = false): { natu
     return { natural: toPx(Math.max(natural, line), fontSize), word: toPx(Math.max(widestWord, word), fontSize) };
 }
 
-const wrapCache = new Map<string, string[]>();
-
-/** wrapText, remembered: an edit re-lays out a whole map, but almost all of its texts are unchanged. */
-export function wrapTextCached(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
-    const key = `${maxWidth}|${fontSize}|${bold ? 1 : 0}|${text}`;
-    let lines = wrapCache.get(key);
-    if (!lines) {
-        if (wrapCache.size > 100_000) wrapCache.clear();
-        lines = wrapText(text, maxWidth, fontSize, bold);
-        wrapCache.set(key, lines);
-    }
-    return lines;
-}
-
 /** The widest unbreakable piece of `text` (its longest word), for sizing columns. */
 export function longestWordWidth(text: string, fontSize: number, bold = false): number {
     let widest = 0;

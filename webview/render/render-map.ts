@@ -4,8 +4,9 @@
  * browser and, for `journeymap render`, in Node on a linkedom document. User text only ever
  * reaches the DOM through `.text()` (a text node), never as markup.
  *
- * Speed: each row is a group translated to its top, with its cards positioned relative to it, so
- * a lane growing only moves the groups below it; a card whose layout did not change is not
+ * Speed: each row is a group translated to its top and each card a group translated within it,
+ * with its box and text in the card's own coordinates, so a lane growing only moves the rows
+ * below it and a column widening only moves cards; a card whose layout did not change is not
  * touched at all; and the webview may pass `visibleX` to draw only the columns in view.
  */
 import { line as d3line, select, type Selection } from 'd3';
@@ -42,6 +43,7 @@ interface Drawn {
 }
 
 function sameLines(a: readonly TextLine[], b: readonly TextLine[]): boolean {
+    if (a === b) return true;
     if (a.length !== b.length) return false;
     for (let i = 0; i < a.length; i++) {
         const p = a[i];
@@ -171,14 +173,13 @@ function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (k
                 .attr('data-step', card.step ?? null)
                 .attr('data-change', now.change)
                 .attr('class', `jm-card${card.variant ? ` jm-${card.variant}` : ''}${now.highlight ? ' jm-highlight' : ''}`);
+            sel.attr('transform', `translate(${card.x},${card.y - top})`);
             sel.select('title').text(card.tooltip);
             sel.select('rect')
-                .attr('x', card.x)
-                .attr('y', card.y - top)
                 .attr('width', card.width)
                 .attr('height', card.height)
                 .attr('rx', card.kind === 'stage' ? 4 : 6);
-            drawText(sel, card.lines, top);
+            drawText(sel, card.lines, 0);
         });
 }
 
