@@ -72,19 +72,21 @@ function git(...args) {
 
 const sections = new Map();
 let failed = false;
-const loadBefore = os.loadavg()[0];
 for (const name of files) {
     if (!selected.includes(name)) {
         const kept = previousSection(name);
         if (kept !== undefined) sections.set(name, kept);
         continue;
     }
+    const load = os.loadavg()[0];
     const result = await runBench(name);
+    // Sections kept from an earlier run keep their own date: say when each was measured.
+    const stamp = `<sub>Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')}, load average ${load.toFixed(2)} when it started, commit ${git('rev-parse', '--short', 'HEAD') ?? 'unknown'}.</sub>`;
     if (!result.ok) {
         failed = true;
-        sections.set(name, `## ${name}\n\n**This benchmark failed** (${result.signal ?? `exit ${result.code}`}); see the log of \`npm run bench\`.\n\n${result.text}`);
+        sections.set(name, `## ${name}\n\n**This benchmark failed** (${result.signal ?? `exit ${result.code}`}); see the log of \`npm run bench\`.\n\n${result.text}\n\n${stamp}`);
     } else {
-        sections.set(name, result.text);
+        sections.set(name, `${result.text}\n\n${stamp}`);
     }
 }
 
@@ -96,9 +98,10 @@ const intro = [
     '',
     '<!-- Written by `npm run bench` (bench/run.mjs); edit the bench files, not this page. -->',
     '',
-    `Measured ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} on ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}),`,
-    `${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, ${os.type()} ${os.release()}, Node.js ${process.version}, commit ${commit ?? 'unknown'}${dirty ? ' with local changes' : ''}.`,
-    `Load average when starting: ${loadBefore.toFixed(2)}; the machine may be shared, so compare medians, not single runs.`,
+    `Machine: ${os.availableParallelism()} cores (${cpus[0]?.model.trim() ?? 'unknown CPU'}), ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB,`,
+    `${os.type()} ${os.release()}, Node.js ${process.version}. Last written ${new Date().toISOString().replace(/\.\d+Z$/, 'Z')} at commit`,
+    `${commit ?? 'unknown'}${dirty ? ' (with uncommitted changes in the work tree)' : ''}; each section says when it was measured.`,
+    'The machine may be shared (the load average is given), so compare medians, not single runs.',
     '',
     'Run them with `npm run bench` (builds first: the stdio benchmarks start the bundled language server).',
     '`node bench/run.mjs language` re-runs only the bench files whose name contains `language` and keeps the other',
