@@ -253,6 +253,36 @@ describe('preview webview in Chromium', function () {
         await view.page.close();
     });
 
+    it('shows a card\'s full text as a tooltip on hover', async () => {
+        const view = await openWebview(browser);
+        await view.post(modelMessage(await modelOf(example('gift-purchase.journey'))));
+        await view.page.hover('g[data-kind=step][data-id=checks_delivery]');
+        assert.equal(await view.page.locator('#jm-tooltip').isVisible(), true);
+        assert.match(await view.page.locator('#jm-tooltip').innerText(), /Looks for the delivery date[\s\S]*ticket: WISMO/);
+        await view.page.close();
+    });
+
+    it('draws a long map around the view and the rest as it is panned to', async () => {
+        const stages = Array.from({ length: 30 }, (_, s) => `stage s${s} { ${Array.from({ length: 5 }, (_, i) => `step t${s}_${i} "Step ${s}.${i}" { emotion +1 onstage "Shown ${s}.${i}" }`).join(' ')} }`);
+        const model = await modelOf(`journey long for dana { ${stages.join('\n')} }`);
+        const view = await openWebview(browser, { width: 1000, height: 700 });
+        await view.post(modelMessage(model));
+        const drawn = () => view.page.evaluate(() => Array.from(document.querySelectorAll('g[data-kind=step]')).map(g => g.getAttribute('data-id')));
+        const first = await drawn();
+        assert.ok(first.includes('t0_0') && !first.includes('t29_4') && first.length < 150, `${first.length} of 150 steps drawn`);
+        for (let i = 0; i < 40 && !(await drawn()).includes('t29_4'); i++) {
+            await view.page.mouse.move(900, 400);
+            await view.page.mouse.down();
+            await view.page.mouse.move(100, 400, { steps: 4 });
+            await view.page.mouse.up();
+            await view.page.waitForTimeout(30);
+        }
+        const later = await drawn();
+        assert.ok(later.includes('t29_4') && !later.includes('t0_0'), JSON.stringify(later.slice(0, 3)));
+        assert.equal(await view.page.locator('[data-kind=lane][data-id=onstage]').count(), 1);
+        await view.page.close();
+    });
+
     it('renders the full map with every lane', async () => {
         const view = await openWebview(browser);
         await view.post(modelMessage(await modelOf(FULL_MAP)));

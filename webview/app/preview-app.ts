@@ -7,7 +7,7 @@ import type { JourneyDocumentModel, JourneyModel, Position, Range } from '../../
 import { layoutJourney } from '../layout/journey-layout.js';
 import { LANE_LABELS, type LaneId, type MapLayout } from '../layout/layout-types.js';
 import { mapCss } from '../render/map-style.js';
-import { renderMap } from '../render/render-map.js';
+import { emotionTooltip, renderMap } from '../render/render-map.js';
 import { renderSvgElement } from '../render/svg-markup.js';
 import type { HostToWebviewMessage, ModelMessage, PreviewState, WebviewToHostMessage } from '../messages.js';
 import { createZoomCanvas, type ZoomCanvas } from './zoom-canvas.js';
@@ -35,6 +35,8 @@ html,body{margin:0;padding:0;height:100%;overflow:hidden;background:var(--vscode
 .jm-canvas{display:block;cursor:grab;}
 .jm-canvas:active{cursor:grabbing;}
 #jm-empty{padding:16px;opacity:.8;}
+#jm-tooltip{position:fixed;z-index:3;max-width:360px;white-space:pre-wrap;pointer-events:none;padding:4px 8px;background:var(--vscode-editorHoverWidget-background,var(--vscode-editor-background));color:var(--vscode-editorHoverWidget-foreground,var(--vscode-editor-foreground));border:1px solid var(--vscode-editorHoverWidget-border,var(--vscode-panel-border,#888));}
+#jm-tooltip[hidden]{display:none;}
 `;
 
 const TOGGLABLE: LaneId[] = ['touchpoints', 'mindset', 'emotion', 'onstage', 'offstage', 'support', 'pains', 'opportunities', 'metrics'];
@@ -52,6 +54,7 @@ export class PreviewApp {
     private readonly fileLabel: HTMLElement;
     private readonly lockButton: HTMLButtonElement;
     private readonly empty: HTMLElement;
+    private readonly tooltip: HTMLElement;
     private state: PreviewState;
     private message?: ModelMessage;
     private model?: JourneyDocumentModel;
@@ -91,7 +94,9 @@ export class PreviewApp {
         this.empty = this.el('div', { id: 'jm-empty' });
         this.empty.textContent = 'Waiting for the language server…';
         const canvasHost = this.el('div', { id: 'jm-canvas-host' });
-        root.append(toolbar, this.banner, this.empty, canvasHost);
+        this.tooltip = this.el('div', { id: 'jm-tooltip', role: 'tooltip' });
+        this.tooltip.hidden = true;
+        root.append(toolbar, this.banner, this.empty, canvasHost, this.tooltip);
         doc.body.appendChild(root);
         this.canvas = createZoomCanvas(canvasHost);
         if (this.state.transform) {
@@ -103,6 +108,8 @@ export class PreviewApp {
             this.redrawIfOutOfWindow();
         });
         this.canvas.outer.addEventListener('click', event => this.onClick(event));
+        this.canvas.outer.addEventListener('mousemove', event => this.onHover(event));
+        this.canvas.outer.addEventListener('mouseleave', () => { this.tooltip.hidden = true; });
         this.updateLock();
     }
 
@@ -184,6 +191,7 @@ export class PreviewApp {
         renderMap(this.canvas.map, this.layout, {
             ...(this.highlighted ? { highlightStep: this.highlighted } : {}),
             visibleX: this.drawnWindow,
+            titles: false,
         });
         performance.measure('journeymap:render', { start: started });
     }
@@ -240,6 +248,22 @@ export class PreviewApp {
         const point = this.layout.emotion?.points.find(p => p.key === key);
         const range = card?.range ?? point?.range;
         if (range) this.host.postMessage({ type: 'reveal', uri: this.message.uri, range });
+    }
+
+    /** The card's full text near the pointer (the map's own <title>s are left out for speed). */
+    private onHover(event: MouseEvent): void {
+        const key = (event.target as Element).closest?.('[data-key]')?.getAttribute('data-key');
+        const card = key ? this.layout?.cards.find(c => c.key === key) : undefined;
+        const point = key && !card ? this.layout?.emotion?.points.find(p => p.key === key) : undefined;
+        const text = card?.tooltip ?? (point ? emotionTooltip(point) : undefined);
+        if (!text) {
+            this.tooltip.hidden = true;
+            return;
+        }
+        this.tooltip.textContent = text;
+        this.tooltip.style.left = `${event.clientX + 14}px`;
+        this.tooltip.style.top = `${event.clientY + 14}px`;
+        this.tooltip.hidden = false;
     }
 
     private async exportPicture(format: 'svg' | 'png'): Promise<void> {

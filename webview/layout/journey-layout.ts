@@ -107,10 +107,19 @@ function stepDrafts(step: StepModel, column: number): CardDraft[] {
 }
 
 /** Width a block would like: its whole text on one line, at most the widest column. */
+const preferredCache = new Map<string, number>();
+
 function preferredWidth(block: Block): number {
-    const inner = LAYOUT.maxColumn - 2 * LAYOUT.cardPadX;
-    const { natural, word } = textExtent(block.text, block.size, block.bold);
-    return Math.min(inner, Math.max(natural, word));
+    const key = `${block.size}${block.bold ? 'b' : 'r'}${block.text}`;
+    let width = preferredCache.get(key);
+    if (width === undefined) {
+        const inner = LAYOUT.maxColumn - 2 * LAYOUT.cardPadX;
+        const { natural, word } = textExtent(block.text, block.size, block.bold);
+        width = Math.min(inner, Math.max(natural, word));
+        if (preferredCache.size > 50_000) preferredCache.clear();
+        preferredCache.set(key, width);
+    }
+    return width;
 }
 
 function widestBlock(blocks: readonly Block[]): number {

@@ -29,6 +29,11 @@ export interface RenderOptions {
      * Everything is drawn when absent: files, the diff, tests of the whole picture.
      */
     visibleX?: readonly [number, number];
+    /**
+     * Give cards and points a <title> tooltip (default). The webview shows its own tooltip
+     * instead: one element fewer per card to style and lay out on every update.
+     */
+    titles?: boolean;
 }
 
 type Row = { kind: 'lane'; lane: LaneLayout; index: number; y: number } | { kind: 'line'; line: LineLayout; index: number; y: number };
@@ -139,8 +144,8 @@ export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: Render
             const lane = row.lane;
             ensure(g, 'rect', 'jm-lane-bg').attr('x', 0).attr('y', 0).attr('width', layout.width).attr('height', lane.height);
             drawText(ensure(g, 'g', 'jm-lane-label'), lane.labelLines, lane.y);
-            drawCards(g, byLane.get(lane.id) ?? [], lane.y, change, options.highlightStep);
-            if (lane.id === 'emotion' && layout.emotion) drawEmotion(g, layout, lane.y, change, x0, x1);
+            drawCards(g, byLane.get(lane.id) ?? [], lane.y, change, options.highlightStep, options.titles ?? true);
+            if (lane.id === 'emotion' && layout.emotion) drawEmotion(g, layout, lane.y, change, x0, x1, options.titles ?? true);
         } else {
             const line = row.line;
             ensure(g, 'line', 'jm-rule').attr('x1', line.x1).attr('x2', layout.width - 8).attr('y1', 0).attr('y2', 0);
@@ -149,12 +154,12 @@ export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: Render
     });
 }
 
-function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (key: string) => string | null, highlight?: string): void {
+function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (key: string) => string | null, highlight: string | undefined, titles: boolean): void {
     g.selectChildren<SVGGElement, CardLayout>('g.jm-card')
         .data(cards, d => d.key)
         .join(enter => {
             const card = enter.append('g');
-            card.append('title');
+            if (titles) card.append('title');
             card.append('rect');
             return card;
         })
@@ -174,7 +179,7 @@ function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (k
                 .attr('data-change', now.change)
                 .attr('class', `jm-card${card.variant ? ` jm-${card.variant}` : ''}${now.highlight ? ' jm-highlight' : ''}`);
             sel.attr('transform', `translate(${card.x},${card.y - top})`);
-            sel.select('title').text(card.tooltip);
+            if (titles) sel.select('title').text(card.tooltip);
             sel.select('rect')
                 .attr('width', card.width)
                 .attr('height', card.height)
@@ -183,7 +188,11 @@ function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (k
         });
 }
 
-function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (key: string) => string | null, x0: number, x1: number): void {
+export function emotionTooltip(point: EmotionPoint): string {
+    return point.value === undefined ? 'No emotion recorded' : `Emotion ${point.value > 0 ? '+' : ''}${point.value}`;
+}
+
+function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (key: string) => string | null, x0: number, x1: number, titles: boolean): void {
     const emotion = layout.emotion!;
     const group = ensure(g, 'g', 'jm-emotion');
     const left = layout.contentX;
@@ -204,7 +213,7 @@ function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (k
     ensure(group, 'path', 'jm-curve').attr('d', path(emotion.points) ?? '');
     group.selectChildren<SVGCircleElement, EmotionPoint>('circle')
         .data(emotion.points.filter(p => p.x >= x0 && p.x <= x1), d => d.key)
-        .join(enter => enter.append('circle').call(c => c.append('title')))
+        .join(enter => enter.append('circle').call(c => { if (titles) c.append('title'); }))
         .attr('data-key', d => d.key)
         .attr('data-kind', 'emotion')
         .attr('data-step', d => d.step)
@@ -215,5 +224,5 @@ function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (k
         .attr('cy', d => (d.y ?? emotion.zeroY) - top)
         .attr('r', d => d.value === undefined ? 4 : 6)
         .select('title')
-        .text(d => d.value === undefined ? 'No emotion recorded' : `Emotion ${d.value > 0 ? '+' : ''}${d.value}`);
+        .text(d => emotionTooltip(d));
 }
