@@ -10,7 +10,7 @@ import {
     type CardKind, type CardLayout, type ColumnLayout, type EmotionLayout, type LaneId, type LaneLayout, type LineId,
     type LineLayout, type MapLayout, type TextLine,
 } from './layout-types.js';
-import { measureText, textDirection, textExtent, wrapText } from './text-metrics.js';
+import { measureText, textDirection, textExtentCached, wrapText, wrapTextCached } from './text-metrics.js';
 
 export const LAYOUT = {
     margin: 24,
@@ -107,19 +107,10 @@ function stepDrafts(step: StepModel, column: number): CardDraft[] {
 }
 
 /** Width a block would like: its whole text on one line, at most the widest column. */
-const preferredCache = new Map<string, number>();
-
 function preferredWidth(block: Block): number {
-    const key = `${block.size}${block.bold ? 'b' : 'r'}${block.text}`;
-    let width = preferredCache.get(key);
-    if (width === undefined) {
-        const inner = LAYOUT.maxColumn - 2 * LAYOUT.cardPadX;
-        const { natural, word } = textExtent(block.text, block.size, block.bold);
-        width = Math.min(inner, Math.max(natural, word));
-        if (preferredCache.size > 50_000) preferredCache.clear();
-        preferredCache.set(key, width);
-    }
-    return width;
+    const inner = LAYOUT.maxColumn - 2 * LAYOUT.cardPadX;
+    const { natural, word } = textExtentCached(block.text, block.size, block.bold);
+    return Math.min(inner, Math.max(natural, word));
 }
 
 function widestBlock(blocks: readonly Block[]): number {
@@ -128,25 +119,15 @@ function widestBlock(blocks: readonly Block[]): number {
     return widest;
 }
 
-const blockCache = new Map<string, { lines: TextLine[]; height: number }>();
-
-/**
- * Wraps blocks into a card `width` wide: lines relative to the card's top-left corner, and the
- * card's height. Remembered by content and width, so an edit that re-lays out the whole map
- * reuses (the very same objects for) every card it did not change.
- */
+/** Wraps blocks into a card `width` wide: lines relative to the card's top-left corner, and its height. */
 function wrapBlocks(blocks: readonly Block[], width: number): { lines: TextLine[]; height: number } {
-    let key = String(width);
-    for (const b of blocks) key += `\u0000${b.role}\u0001${b.size}\u0001${b.bold ? 1 : 0}\u0001${b.text}`;
-    const known = blockCache.get(key);
-    if (known) return known;
     const inner = width - 2 * LAYOUT.cardPadX;
     const lines: TextLine[] = [];
     let cursor = LAYOUT.cardPadY;
     for (const block of blocks) {
         const direction = textDirection(block.text);
         const lh = lineHeight(block.size);
-        for (const text of wrapText(block.text, inner, block.size, block.bold)) {
+        for (const text of wrapTextCached(block.text, inner, block.size, block.bold)) {
             // Baseline sits ~80% down the line box: room for descenders below it.
             lines.push({
                 text, bold: block.bold, size: block.size, role: block.role, direction,
@@ -156,10 +137,7 @@ function wrapBlocks(blocks: readonly Block[], width: number): { lines: TextLine[
             cursor += lh;
         }
     }
-    const result = { lines, height: cursor + LAYOUT.cardPadY };
-    if (blockCache.size > 50_000) blockCache.clear();
-    blockCache.set(key, result);
-    return result;
+    return { lines, height: cursor + LAYOUT.cardPadY };
 }
 
 /** Lays out one journey; `hiddenLanes` removes lanes the user toggled off. */

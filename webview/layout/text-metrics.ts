@@ -55,9 +55,11 @@ function codePointWidth(ch: string, bold: boolean): number {
     return bold ? 700 : 650;
 }
 
-const graphemes = new Intl.Segmenter('en', { granularity: 'grapheme' });
+// Created on first use: it is costly to make and only words too long for a line need it.
+let graphemes: Intl.Segmenter | undefined;
 
 export function splitGraphemes(text: string): string[] {
+    graphemes ??= new Intl.Segmenter('en', { granularity: 'grapheme' });
     return Array.from(graphemes.segment(text), s => s.segment);
 }
 
@@ -87,6 +89,12 @@ export function measureText(text: string, fontSize: number, bold = false): numbe
 
 /** `rtl` when the first strongly directional character is Hebrew, Arabic or similar. */
 export function textDirection(text: string): 'ltr' | 'rtl' {
+    // Fast path: most texts start with an ASCII letter after some punctuation or digits.
+    for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code >= 128) break;
+        if ((code >= 65 && code <= 90) || (code >= 97 && code <= 122)) return 'ltr';
+    }
     for (const ch of text) {
         if (RTL_STRONG.test(ch)) return 'rtl';
         if (LTR_STRONG.test(ch)) return 'ltr';
@@ -180,6 +188,44 @@ export function textExtent(text: string, fontSize: number, bold = false): { natu
         }
     }
     return { natural: toPx(Math.max(natural, line), fontSize), word: toPx(Math.max(widestWord, word), fontSize) };
+}
+
+/**
+ * Remembered results by font and width, then by text: the text itself is the key, so a lookup
+ * allocates nothing (a map of thousands of cards would otherwise make garbage on every edit).
+ */
+class TextCache<T> {
+    private readonly byFont = new Map<number, Map<string, T>>();
+    private size = 0;
+
+    get(fontKey: number, text: string, compute: () => T): T {
+        let map = this.byFont.get(fontKey);
+        if (!map) this.byFont.set(fontKey, map = new Map());
+        let value = map.get(text);
+        if (value === undefined) {
+            if (++this.size > 100_000) {
+                this.byFont.clear();
+                this.size = 0;
+                this.byFont.set(fontKey, map = new Map());
+            }
+            value = compute();
+            map.set(text, value);
+        }
+        return value;
+    }
+}
+
+const wrapCache = new TextCache<string[]>();
+const extentCache = new TextCache<{ natural: number; word: number }>();
+
+/** wrapText, remembered. */
+export function wrapTextCached(text: string, maxWidth: number, fontSize: number, bold = false): string[] {
+    return wrapCache.get((Math.round(maxWidth * 100) * 64 + fontSize) * 2 + (bold ? 1 : 0), text, () => wrapText(text, maxWidth, fontSize, bold));
+}
+
+/** textExtent, remembered. */
+export function textExtentCached(text: string, fontSize: number, bold = false): { natural: number; word: number } {
+    return extentCache.get(fontSize * 2 + (bold ? 1 : 0), text, () => textExtent(text, fontSize, bold));
 }
 
 /** The widest unbreakable piece of `text` (its longest word), for sizing columns. */

@@ -62,8 +62,8 @@ function sameCard(was: Drawn | undefined, now: Drawn): boolean {
     if (!was) return false;
     const a = was.card;
     const b = now.card;
-    return a === b || (was.top === now.top && was.change === now.change && was.highlight === now.highlight
-        && a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.kind === b.kind && a.id === b.id
+    if (was.top !== now.top || was.change !== now.change || was.highlight !== now.highlight) return false;
+    return a === b || (a.x === b.x && a.y === b.y && a.width === b.width && a.height === b.height && a.kind === b.kind && a.id === b.id
         && a.step === b.step && a.variant === b.variant && a.tooltip === b.tooltip && sameLines(a.lines, b.lines));
 }
 
