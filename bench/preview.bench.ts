@@ -113,9 +113,9 @@ async function main(): Promise<void> {
         const m100 = await modelOf(100);
         const m1000 = await modelOf(1000);
         log('preview: 100 steps');
-        const small = await updates(browser, m100, QUICK ? 5 : 30);
+        const small = await updates(browser, m100, QUICK ? 5 : 20);
         log('preview: 1,000 steps');
-        const large = await updates(browser, m1000, QUICK ? 2 : 8);
+        const large = await updates(browser, m1000, QUICK ? 2 : 6);
         log('preview: Mermaid journey, 1,000 steps');
         const source = mermaidJourney(m1000.journeys[0]);
         const mermaid = new Samples();
@@ -129,7 +129,7 @@ async function main(): Promise<void> {
         out.push(`viewport ${VIEWPORT.width}×${VIEWPORT.height}. Maps from \`bench/generate-map.ts\` (seed 1). A figure is the time from dispatching the model message`);
         out.push('in the page to the updated DOM after a forced style and layout pass (`getBoundingClientRect`): layout, d3 join and the browser\'s own work.');
         out.push('An update posts the same map with every 10th step title edited (the picture is patched in place). Milliseconds, median (min–max);');
-        out.push(`first renders over 3 fresh pages, updates over ${QUICK ? '5 / 2' : '30 / 8'} messages per page (after 3 warm-up messages) on each of 3 pages.`);
+        out.push(`first renders over 3 fresh pages, updates over ${QUICK ? "5 / 2" : "20 / 6"} messages per page (after 3 warm-up messages) on each of 3 pages.`);
         out.push('');
         out.push('| steps | SVG nodes | first render | update |');
         out.push('|---:|---:|---:|---:|');
