@@ -324,6 +324,14 @@ async function measureEdits(steps: number, text: string, edits: number): Promise
     }
 }
 
+function percent(ratio: number): string {
+    return `${(ratio * 100).toFixed(1)}%`;
+}
+
+function percentRange(ratios: Samples): string {
+    return ratios.values.length === 1 ? percent(ratios.median()) : `${percent(ratios.median())} (${percent(ratios.min())}–${percent(ratios.max())})`;
+}
+
 async function main(): Promise<void> {
     const out: string[] = [];
     const print = (text = '') => out.push(text);
@@ -403,9 +411,9 @@ async function main(): Promise<void> {
     print('Requirement: our own validation and scoping cost no more than 30% on top of what Langium spends parsing');
     print('and linking the same document. *Langium parse + link* = lex + parse + export index + scope walk + link');
     print('(Langium\'s own phases). *Ours* = our scope override + our checks + our diagnostic mapping. The reference');
-    print('index and Langium\'s built-in validation are counted in neither. Ratios are of the medians of the per-run');
-    print('sums. The last column is a stricter reading for comparison: the whole scope phase counted as ours and');
-    print('taken out of Langium\'s side.');
+    print('index and Langium\'s built-in validation are counted in neither. The ratio is taken run by run (ours / Langium\'s');
+    print('in the same run), then median (min–max) over the runs. The last column is a stricter reading for comparison:');
+    print('the whole scope phase counted as ours and taken out of Langium\'s side.');
     print();
     print('| steps | Langium parse + link | ours | ratio | within 30% | stricter: whole scope phase as ours |');
     print('|---:|---:|---:|---:|:---:|---:|');
@@ -415,13 +423,14 @@ async function main(): Promise<void> {
         const s = pipeline.get(map.steps)!;
         const langium = Samples.sum(s.get('parse')!, s.get('exports')!, s.get('walk')!, s.get('link')!);
         const ours = Samples.sum(s.get('override')!, s.get('checks')!, s.get('mapping')!);
-        const ratio = ours.median() / langium.median();
-        const strict = Samples.sum(s.get('scopes')!, s.get('checks')!, s.get('mapping')!).median()
-            / Samples.sum(s.get('parse')!, s.get('exports')!, s.get('link')!).median();
-        const ok = ratio <= BUDGET;
+        // Ratios run by run: a burst of load from other processes that slows a whole run slows both sides.
+        const ratio = Samples.ratio(ours, langium);
+        const strict = Samples.ratio(Samples.sum(s.get('scopes')!, s.get('checks')!, s.get('mapping')!),
+            Samples.sum(s.get('parse')!, s.get('exports')!, s.get('link')!));
+        const ok = ratio.median() <= BUDGET;
         pass &&= ok;
-        ratios.push(`${(ratio * 100).toFixed(1)}% at ${map.steps.toLocaleString('en')} steps`);
-        print(`| ${map.steps.toLocaleString('en')} | ${langium.format()} | ${ours.format()} | ${(ratio * 100).toFixed(1)}% | ${ok ? 'yes' : '**no**'} | ${(strict * 100).toFixed(1)}% |`);
+        ratios.push(`${percent(ratio.median())} at ${map.steps.toLocaleString('en')} steps`);
+        print(`| ${map.steps.toLocaleString('en')} | ${langium.format()} | ${ours.format()} | ${percentRange(ratio)} | ${ok ? 'yes' : '**no**'} | ${percentRange(strict)} |`);
     }
     print();
     print(`**${pass ? 'PASS' : 'FAIL'}**: our scoping and validation cost ${ratios.join(', ')} of Langium's parse + link (budget 30%).`);

@@ -47,6 +47,14 @@ export class Samples {
         return formatMs(this.median());
     }
 
+    /** Run-by-run quotients `numerator / denominator` of samples taken in the same runs. */
+    static ratio(numerator: Samples, denominator: Samples): Samples {
+        const ratios = new Samples();
+        const runs = Math.min(numerator.values.length, denominator.values.length);
+        for (let run = 0; run < runs; run++) ratios.add(numerator.values[run] / denominator.values[run]);
+        return ratios;
+    }
+
     /** Run-by-run sums of samples taken in the same runs (so the median of the sum is a real run's). */
     static sum(...parts: Samples[]): Samples {
         const total = new Samples();
