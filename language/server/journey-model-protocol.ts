@@ -49,12 +49,19 @@ export class JourneyModelStore {
 export function registerJourneyModelProtocol(connection: Connection, shared: LangiumSharedServices, services: JourneyServices): JourneyModelStore {
     const store = new JourneyModelStore(services);
     const isOpen = (uri: string) => shared.workspace.TextDocuments.get(uri) !== undefined;
-    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
-        const uri = document.uri.toString();
+    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
         // Every file is revalidated on each change; build models only for files open in an editor.
-        if (!isOpen(uri)) return;
-        const result = store.update(document);
-        void connection.sendNotification(ModelChangedNotification, { uri, version: result.version } satisfies ModelChangedParams);
+        const open = documents.filter(document => isOpen(document.uri.toString())).map(document => ({ document, parsed: document.parseResult }));
+        if (open.length === 0) return;
+        // After this turn, so Langium's own Validated listener publishes the diagnostics first.
+        setImmediate(() => {
+            for (const { document, parsed } of open) {
+                // A newer edit was parsed meanwhile: its own validation will bring its model.
+                if (document.parseResult !== parsed || document.state < DocumentState.Validated) continue;
+                const result = store.update(document);
+                void connection.sendNotification(ModelChangedNotification, { uri: result.uri, version: result.version } satisfies ModelChangedParams);
+            }
+        });
     });
     shared.workspace.TextDocuments.onDidClose(event => store.delete(event.document.uri));
     connection.onRequest(ModelRequest, async (params: ModelRequestParams): Promise<ModelResult> => {

@@ -16,6 +16,8 @@ describe('model protocol of the language server', function () {
     let connection: MessageConnection;
     let dir: string;
     const changed: ModelChangedParams[] = [];
+    /** Order of arrival of diagnostics and model notifications. */
+    const arrivals: string[] = [];
 
     const waitForChange = (uri: string, after: number) => new Promise<ModelChangedParams>((resolve, reject) => {
         const started = Date.now();
@@ -36,7 +38,8 @@ describe('model protocol of the language server', function () {
         connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
         // Answer whatever the server asks the client (configuration, registrations) with null.
         connection.onRequest((method, params) => method === 'workspace/configuration' ? (params as { items: unknown[] }).items.map(() => null) : null);
-        connection.onNotification(ModelChangedNotification, (params: ModelChangedParams) => { changed.push(params); });
+        connection.onNotification(ModelChangedNotification, (params: ModelChangedParams) => { changed.push(params); arrivals.push(`model ${params.uri}`); });
+        connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string }) => { arrivals.push(`diagnostics ${params.uri}`); });
         connection.listen();
         const rootUri = pathToFileURL(dir).toString();
         await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {} });
@@ -54,6 +57,8 @@ describe('model protocol of the language server', function () {
         writeFileSync(join(dir, 'map.journey'), text);
         await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } });
         const first = await waitForChange(uri, 0);
+        const forUri = arrivals.filter(a => a.endsWith(uri));
+        assert.equal(forUri[0], `diagnostics ${uri}`, 'diagnostics are published before the model is built');
         const good = await connection.sendRequest<ModelResult>(ModelRequest, { uri });
         assert.equal(good.syntaxErrors, 0);
         assert.equal(good.model?.schemaVersion, 1);
