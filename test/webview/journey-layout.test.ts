@@ -137,6 +137,17 @@ describe('journey layout', () => {
         assert.ok(wrapText(family.repeat(6), 40, 12).every(l => l.length % family.length === 0));
     });
 
+    it('keeps keys unique when ids repeat (a duplicate-id error still draws)', async () => {
+        const layout = layoutJourney(await journeyOf(`journey j for dana {
+            stage s { step a { pain "P" emotion 1 } step a { pain "Q" emotion 2 } }
+            stage s { step b } }`));
+        const keys = [...layout.cards.map(c => c.key), ...layout.emotion!.points.map(p => p.key)];
+        assert.equal(new Set(keys).size, keys.length, keys.join(' '));
+        assert.ok(keys.includes('pain:a~2:0') && keys.includes('stage:s~2') && keys.includes('emotion:a~2'));
+        assert.deepEqual(layout.cards.filter(c => c.kind === 'step').map(c => c.id), ['a', 'a', 'b']);
+        assertNothingClippedOrOverlapping(layout);
+    });
+
     it('shows a message instead of lanes for a journey without stages', async () => {
         const layout = layoutJourney(await journeyOf('journey j for dana { }'));
         assert.equal(layout.lanes.length, 0);

@@ -72,11 +72,11 @@ function metricValue(value: MetricValueModel): string {
 }
 
 /** The member cards of one step, lane by lane, in model order. */
-function stepDrafts(step: StepModel, column: number): CardDraft[] {
+function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[] {
     const drafts: CardDraft[] = [];
     const member = (kind: CardKind, lane: LaneId, n: number, range: Range, blocks: Block[], variant?: string): void => {
         drafts.push({
-            key: `${kind}:${step.id}:${n}`, kind, lane, step: step.id, column, range, blocks,
+            key: `${kind}:${keyId}:${n}`, kind, lane, step: step.id, column, range, blocks,
             tooltip: blocks.map(b => b.text).join('\n'), ...(variant ? { variant } : {}),
         });
     };
@@ -85,7 +85,7 @@ function stepDrafts(step: StepModel, column: number): CardDraft[] {
     for (const e of step.evidence) stepBlocks.push({ text: `${e.solicited ? '◆' : '◇'} ${e.kind}${e.source ? `: ${e.source}` : ''}`, bold: false, size: LAYOUT.bodySize - 1, role: 'badge' });
     if (step.owner) stepBlocks.push(meta(`Owner: ${refTitle(step.owner)}`));
     drafts.push({
-        key: `step:${step.id}`, kind: 'step', lane: 'actions', id: step.id, column, range: step.range, blocks: stepBlocks,
+        key: `step:${keyId}`, kind: 'step', lane: 'actions', id: step.id, column, range: step.range, blocks: stepBlocks,
         tooltip: [...stepBlocks.map(b => b.text), ...step.notes.map(n => `Note: ${n.text}`)].join('\n'),
         ...(step.moment ? { variant: 'moment' } : {}),
     });
@@ -146,25 +146,39 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
     const columns: ColumnLayout[] = [];
     const drafts: CardDraft[] = [];
     const stageSpans: Array<{ first: number; last: number }> = [];
-    const stepsById = new Map<string, StepModel>();
+    const stepOfColumn: Array<StepModel | undefined> = [];
     const spanOfStage = new Map<string, { first: number; last: number }>();
+    // Ids should be unique, but a map with a duplicate-id error still draws: later ones get `~2`, `~3`…
+    const uniqueKeys = () => {
+        const seen = new Map<string, number>();
+        return (id: string) => {
+            const n = (seen.get(id) ?? 0) + 1;
+            seen.set(id, n);
+            return n === 1 ? id : `${id}~${n}`;
+        };
+    };
+    const stageKey = uniqueKeys();
+    const uniqueKey = uniqueKeys();
+    const stageKeys = journey.stages.map(stage => `stage:${stageKey(stage.id)}`);
 
     // 1. Columns: one per step, one placeholder for a stage without steps.
     for (const stage of journey.stages) {
         const first = columns.length;
         if (stage.steps.length === 0) {
-            columns.push({ key: `stage:${stage.id}`, stage: stage.id, x: 0, width: LAYOUT.minColumn });
+            columns.push({ key: stageKeys[journey.stages.indexOf(stage)], stage: stage.id, x: 0, width: LAYOUT.minColumn });
+            stepOfColumn.push(undefined);
         }
         for (const step of stage.steps) {
-            if (!stepsById.has(step.id)) stepsById.set(step.id, step);
-            for (const draft of stepDrafts(step, columns.length)) drafts.push(draft);
-            columns.push({ key: step.id, step: step.id, stage: stage.id, x: 0, width: LAYOUT.minColumn });
+            const keyId = uniqueKey(step.id);
+            for (const draft of stepDrafts(step, columns.length, keyId)) drafts.push(draft);
+            columns.push({ key: keyId, step: step.id, stage: stage.id, x: 0, width: LAYOUT.minColumn });
+            stepOfColumn.push(step);
         }
         stageSpans.push({ first, last: columns.length - 1 });
-        spanOfStage.set(`stage:${stage.id}`, stageSpans[stageSpans.length - 1]);
+        spanOfStage.set(stageKeys[stageSpans.length - 1], stageSpans[stageSpans.length - 1]);
     }
     const stageDrafts: CardDraft[] = journey.stages.map((stage, i) => ({
-        key: `stage:${stage.id}`, kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, range: stage.range,
+        key: stageKeys[i], kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, range: stage.range,
         blocks: stage.goal ? [title(stage.title), meta(`Goal: ${stage.goal}`)] : [title(stage.title)],
         tooltip: stage.goal ? `${stage.title}\nGoal: ${stage.goal}` : stage.title,
     }));
@@ -261,12 +275,12 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
             if (lane === 'emotion') {
                 const levels = [2, 1, 0, -1, -2].map((value, i) => ({ value, y: top + LAYOUT.lanePad + 6 + i * LAYOUT.emotionStep }));
                 const yOf = (value: number) => levels.find(l => l.value === value)!.y;
-                const points = columns.filter(c => c.step !== undefined).map(c => {
-                    const step = stepsById.get(c.step!)!;
-                    return {
-                        key: `emotion:${step.id}`, step: step.id, x: c.x + Math.round(c.width / 2), range: step.range,
+                const points = columns.flatMap((c, i) => {
+                    const step = stepOfColumn[i];
+                    return step === undefined ? [] : [{
+                        key: `emotion:${c.key}`, step: step.id, x: c.x + Math.round(c.width / 2), range: step.range,
                         ...(step.emotion !== undefined ? { value: step.emotion, y: yOf(step.emotion) } : {}),
-                    };
+                    }];
                 });
                 emotion = { levels, zeroY: yOf(0), points };
                 laneHeight = 2 * LAYOUT.lanePad + 12 + 4 * LAYOUT.emotionStep;

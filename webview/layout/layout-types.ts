@@ -59,7 +59,7 @@ export interface CardLayout {
     /**
      * Stable key of the element, unique in the map: `stage:<id>`, `step:<id>`,
      * `<kind>:<step id>:<n>` for the n-th member of that kind in a step. The d3 join keys on it
-     * and a diff marks changes by it.
+     * and a diff marks changes by it. A repeated id (a `duplicate-id` error) gets `~2`, `~3`….
      */
     key: string;
     kind: CardKind;
