@@ -154,3 +154,19 @@ describe('journey layout', () => {
         assert.match(layout.emptyMessage!.text, /no stages/);
     });
 });
+
+describe('journey layout of generated maps', () => {
+    it('draws every generated map without clipping or overlap, deterministically', async function () {
+        this.timeout(60_000);
+        const { generateJourneyMap } = await import('../../bench/generate-map.js');
+        for (const seed of [1, 2, 3, 4, 5]) {
+            const model = await modelOf(generateJourneyMap({ steps: 40, seed, journeys: 2 }), `generated-${seed}.journey`);
+            for (const journey of model.journeys) {
+                const layout = layoutJourney(journey);
+                assertNothingClippedOrOverlapping(layout);
+                assert.equal(layout.cards.filter(c => c.kind === 'step').length, journey.stages.reduce((n, s) => n + s.steps.length, 0));
+                assert.deepEqual(layoutJourney(structuredClone(journey)), layout);
+            }
+        }
+    });
+});

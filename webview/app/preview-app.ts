@@ -282,10 +282,13 @@ export class PreviewApp {
         for (let i = 0; i < bytes.length; i += 0x8000) binary += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
         image.src = 'data:image/svg+xml;base64,' + btoa(binary);
         await image.decode();
-        const scale = 2;
+        // Sharp (2×) where possible, but within the browser's canvas limits (32,767 px a side,
+        // about 268 million pixels): a very long map is exported smaller rather than not at all.
+        const { width, height } = this.layout;
+        const scale = Math.min(2, 32_000 / width, 32_000 / height, Math.sqrt(200_000_000 / (width * height)));
         const canvas = this.doc.createElement('canvas');
-        canvas.width = this.layout.width * scale;
-        canvas.height = this.layout.height * scale;
+        canvas.width = Math.floor(width * scale);
+        canvas.height = Math.floor(height * scale);
         const context = canvas.getContext('2d')!;
         context.scale(scale, scale);
         context.drawImage(image, 0, 0);
