@@ -1,0 +1,98 @@
+import { strict as assert } from 'node:assert';
+import { readFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { fileURLToPath } from 'node:url';
+import * as oniguruma from 'vscode-oniguruma';
+import * as textmate from 'vscode-textmate';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const require = createRequire(import.meta.url);
+
+let wasmLoaded: Promise<void> | undefined;
+function loadOnce(wasm: ArrayBuffer): Promise<void> {
+    wasmLoaded ??= oniguruma.loadWASM(wasm);
+    return wasmLoaded;
+}
+
+/** Tokenizes `text` with the real TextMate engine VS Code uses and our grammar. */
+async function tokenize(text: string): Promise<Array<{ text: string; scopes: string[] }>> {
+    const wasm = readFileSync(require.resolve('vscode-oniguruma/release/onig.wasm'));
+    await loadOnce(wasm.buffer.slice(wasm.byteOffset, wasm.byteOffset + wasm.byteLength));
+    const registry = new textmate.Registry({
+        onigLib: Promise.resolve({
+            createOnigScanner: (patterns: string[]) => new oniguruma.OnigScanner(patterns),
+            createOnigString: (s: string) => new oniguruma.OnigString(s),
+        }),
+        loadGrammar: async () => textmate.parseRawGrammar(readFileSync(root + 'syntaxes/journey.tmLanguage.json', 'utf8'), 'journey.tmLanguage.json'),
+    });
+    const grammar = await registry.loadGrammar('source.journey');
+    assert.ok(grammar);
+    const tokens: Array<{ text: string; scopes: string[] }> = [];
+    let state = textmate.INITIAL;
+    for (const line of text.split('\n')) {
+        const result = grammar.tokenizeLine(line, state);
+        for (const token of result.tokens) {
+            tokens.push({ text: line.slice(token.startIndex, token.endIndex), scopes: token.scopes });
+        }
+        state = result.ruleStack;
+    }
+    return tokens;
+}
+
+function scopeOf(tokens: Array<{ text: string; scopes: string[] }>, text: string, nth = 0): string {
+    const found = tokens.filter(t => t.text === text)[nth];
+    assert.ok(found, `token ${JSON.stringify(text)} present`);
+    return found.scopes.join(' ');
+}
+
+describe('TextMate grammar', () => {
+    it('colours comments, declarations, references, strings, numbers and keywords of an example', async () => {
+        const tokens = await tokenize(readFileSync(root + 'examples/gift-purchase.journey', 'utf8') + '\n/* block\n comment */');
+        assert.match(scopeOf(tokens, 'journey'), /storage\.type/);
+        assert.match(scopeOf(tokens, 'gift_purchase'), /entity\.name\.type/);
+        assert.match(scopeOf(tokens, 'dana'), /variable\.other\.reference/);
+        assert.match(scopeOf(tokens, 'Buying a birthday gift'), /string\.quoted\.double/);
+        assert.match(scopeOf(tokens, '+1'), /constant\.numeric/);
+        assert.match(scopeOf(tokens, '-2'), /constant\.numeric/);
+        assert.match(scopeOf(tokens, '%'), /keyword\.other\.unit/);
+        assert.match(scopeOf(tokens, 'moment of truth'), /keyword\.other\.moment/);
+        assert.match(scopeOf(tokens, 'high'), /constant\.language\.severity/);
+        assert.match(scopeOf(tokens, 'analytics'), /constant\.language\.evidence/);
+        assert.match(scopeOf(tokens, 'marketing'), /variable\.other\.reference/);
+        assert.match(scopeOf(tokens, 'pain'), /keyword\.other\.member/);
+        assert.match(scopeOf(tokens, ' block'), /comment\.block/);
+        const list = await tokenize('      channel email, app');
+        assert.match(scopeOf(list, 'app'), /variable\.other\.reference/, 'the second channel after a comma');
+    });
+
+    it('keeps escapes inside strings and strings across lines', async () => {
+        const tokens = await tokenize('note "say \\"hi\\" // not a comment\nstill the string"');
+        assert.match(scopeOf(tokens, '\\"'), /constant\.character\.escape/);
+        assert.match(scopeOf(tokens, ' // not a comment'), /string\.quoted/);
+        assert.match(scopeOf(tokens, 'still the string'), /string\.quoted/);
+    });
+
+    it('does not read digits inside ids as numbers', async () => {
+        const tokens = await tokenize('step step-2b "x"');
+        assert.match(scopeOf(tokens, 'step-2b'), /entity\.name\.type/);
+        assert.ok(!tokens.some(t => t.text === '2' || t.text === '2b'));
+    });
+});
+
+describe('language configuration', () => {
+    const config = JSON.parse(readFileSync(root + 'language-configuration.json', 'utf8'));
+    const words = (text: string) => text.match(new RegExp(config.wordPattern, 'g'));
+
+    it('keeps `-` inside ids, so word-of-mouth is one word', () => {
+        assert.deepEqual(words('channel word-of-mouth "Word of mouth"'), ['channel', 'word-of-mouth', 'Word', 'of', 'mouth']);
+        assert.deepEqual(words('metric "x" 62% target -2'), ['metric', 'x', '62%', 'target', '-2']);
+    });
+
+    it('declares comments, brackets and quote pairs', () => {
+        assert.equal(config.comments.lineComment, '//');
+        assert.deepEqual(config.comments.blockComment, ['/*', '*/']);
+        assert.deepEqual(config.brackets, [['{', '}']]);
+        assert.ok(config.autoClosingPairs.some((p: { open: string }) => p.open === '"'));
+        assert.ok(config.surroundingPairs.some((p: string[]) => p[0] === '"'));
+    });
+});
