@@ -112,6 +112,31 @@ describe('journeymap render (CLI process)', function () {
         assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
     });
 
+    it('keeps hostile text inert in the HTML page too', async () => {
+        const out = join(dir, 'hostile.html');
+        assert.equal((await journeymap(['render', join(dir, 'hostile.journey'), '-o', out])).code, 0);
+        const page = await browser.newPage();
+        const requests: string[] = [];
+        page.on('request', r => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
+        await page.goto(pathToFileURL(out).toString());
+        await page.waitForSelector('svg.jm-map');
+        await page.waitForTimeout(200);
+        const result = await page.evaluate(() => ({
+            pwned: (window as unknown as { __pwned?: number }).__pwned,
+            scripts: document.scripts.length,
+            injected: document.querySelectorAll('svg img, svg script, body > img').length,
+            title: document.title,
+            pain: document.querySelector('g[data-kind=pain]')?.textContent ?? '',
+        }));
+        await page.close();
+        assert.equal(result.pwned, undefined);
+        assert.equal(result.scripts, 1);
+        assert.equal(result.injected, 0);
+        assert.ok(result.title.startsWith(HOSTILE_TEXTS.markup), result.title);
+        assert.ok(result.pain.replace(/\s/g, '').includes(HOSTILE_TEXTS.markup.replace(/\s/g, '')));
+        assert.deepEqual(requests, []);
+    });
+
     it('fails clearly: syntax errors exit 1, bad options and unknown journeys exit 2', async () => {
         writeFileSync(join(dir, 'broken.journey'), 'journey j { stage s { step a "A" { emotion } }');
         const broken = await journeymap(['render', join(dir, 'broken.journey')]);
