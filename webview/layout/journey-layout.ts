@@ -75,10 +75,12 @@ function metricValue(value: MetricValueModel): string {
 function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[] {
     const drafts: CardDraft[] = [];
     const member = (kind: CardKind, lane: LaneId, n: number, range: Range, blocks: Block[], variant?: string): void => {
-        drafts.push({
+        const draft: CardDraft = {
             key: `${kind}:${keyId}:${n}`, kind, lane, step: step.id, column, range, blocks,
-            tooltip: blocks.map(b => b.text).join('\n'), ...(variant ? { variant } : {}),
-        });
+            tooltip: blocks.length === 1 ? blocks[0].text : blocks.map(b => b.text).join('\n'),
+        };
+        if (variant) draft.variant = variant;
+        drafts.push(draft);
     };
     const stepBlocks: Block[] = [title(step.title)];
     if (step.moment) stepBlocks.push({ text: step.moment.why ? `★ Moment of truth: ${step.moment.why}` : '★ Moment of truth', bold: true, size: LAYOUT.bodySize - 1, role: 'moment' });
