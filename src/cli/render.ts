@@ -41,6 +41,9 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
         io.err(`${file.path}: not rendered: the file has no journey\n`);
         return ExitCode.Failed;
     }
+    if (typeof wanted !== 'string' && model.journeys.length > 1) {
+        io.err(`${file.path}: rendered journey '${journey.id}'; the file also has ${model.journeys.slice(1).map(j => `'${j.id}'`).join(', ')} (choose with --journey ID)\n`);
+    }
     const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
     const svg = renderSvgMarkup(document as unknown as Document, layoutJourney(journey), { palette: theme });
     const text = format === 'html' ? standaloneHtml(svg, journey.title, theme) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;

@@ -137,6 +137,17 @@ describe('journeymap render (CLI process)', function () {
         assert.deepEqual(requests, []);
     });
 
+    it('renders the journey chosen with --journey, and says which one when a file has several', async () => {
+        writeFileSync(join(dir, 'two.journey'), readFileSync(EXAMPLES_DIR + 'gift-purchase.journey', 'utf8') + readFileSync(EXAMPLES_DIR + 'saas-onboarding.journey', 'utf8'));
+        const first = await journeymap(['render', join(dir, 'two.journey')]);
+        assert.equal(first.code, 0);
+        assert.equal((await parseXml(first.stdout)).journey, 'gift_purchase');
+        assert.match(first.stderr, /rendered journey 'gift_purchase'; the file also has 'team_onboarding' \(choose with --journey ID\)/);
+        const second = await journeymap(['render', join(dir, 'two.journey'), '--journey', 'team_onboarding']);
+        assert.equal((await parseXml(second.stdout)).journey, 'team_onboarding');
+        assert.equal(second.stderr, '');
+    });
+
     it('fails clearly: syntax errors exit 1, bad options and unknown journeys exit 2', async () => {
         writeFileSync(join(dir, 'broken.journey'), 'journey j { stage s { step a "A" { emotion } }');
         const broken = await journeymap(['render', join(dir, 'broken.journey')]);
