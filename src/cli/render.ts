@@ -2,9 +2,8 @@ import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import { parseHTML } from 'linkedom';
-import { layoutJourney } from '../../webview/layout/journey-layout.js';
 import { PALETTES } from '../../webview/render/map-style.js';
-import { renderSvgMarkup } from '../../webview/render/svg-markup.js';
+import { journeySvg } from '../../webview/render/svg-markup.js';
 import { oneOf, parseArgs } from './args.js';
 import { formatText, toFileDiagnostic } from './diagnostics-format.js';
 import type { CommandIO } from './main.js';
@@ -45,7 +44,7 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
         io.err(`${file.path}: rendered journey '${journey.id}'; the file also has ${model.journeys.slice(1).map(j => `'${j.id}'`).join(', ')} (choose with --journey ID)\n`);
     }
     const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-    const svg = renderSvgMarkup(document as unknown as Document, layoutJourney(journey), { palette: theme });
+    const svg = journeySvg(document as unknown as Document, journey, { palette: theme });
     const text = format === 'html' ? standaloneHtml(svg, journey.title, theme) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
     if (typeof output !== 'string') {
         io.out(text);

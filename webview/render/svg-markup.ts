@@ -2,6 +2,8 @@
  * A map as standalone SVG text: the same renderer run on a given document (linkedom in Node),
  * with the stylesheet embedded so the file shows the same anywhere.
  */
+import type { JourneyModel } from '../../language/model/journey-model.js';
+import { layoutJourney, type LayoutOptions } from '../layout/journey-layout.js';
 import type { MapLayout } from '../layout/layout-types.js';
 import { mapCss, type PaletteName } from './map-style.js';
 import { renderMap, SVG_NS, type RenderOptions } from './render-map.js';
@@ -22,4 +24,12 @@ export function renderSvgElement(document: Document, layout: MapLayout, options:
 
 export function renderSvgMarkup(document: Document, layout: MapLayout, options: SvgMarkupOptions): string {
     return renderSvgElement(document, layout, options).outerHTML;
+}
+
+/**
+ * One journey as SVG text, laid out and drawn: what `journeymap render` writes, and the entry
+ * point for other pictures (a diff passes `changes`, keyed as documented in render-map.ts).
+ */
+export function journeySvg(document: Document, journey: JourneyModel, options: SvgMarkupOptions & LayoutOptions): string {
+    return renderSvgMarkup(document, layoutJourney(journey, options), options);
 }
