@@ -41,13 +41,34 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
 }
 
 /** Chevrotain says "Expecting token of type 'STRING' but found `}`."; say it in the language's words. */
-function syntaxMessage(message: string): string {
+export function syntaxMessage(message: string): string {
+    const lexer = /^unexpected character: ->(.)<-/s.exec(message);
+    if (lexer) {
+        return lexer[1] === '"'
+            ? 'Unterminated string: add the closing ".'
+            : `Unexpected character '${lexer[1]}'. Ids are letters, digits, '_' and '-'; text goes in "double quotes".`;
+    }
+    const found = /but found:? `?'?(.*?)'?`?\.?$/s.exec(message)?.[1];
+    if (/^Expecting end of file/.test(message)) {
+        return `Unexpected \`${found}\` at the top level: expected persona, channel, team or journey.`;
+    }
+    const sequences = /one of these possible Token sequences:(.*)but found/s.exec(message);
+    if (sequences) {
+        const options = [...sequences[1].matchAll(/\[([^\]]+)\]/g)].map(m => describeSequence(m[1]));
+        const unique = [...new Set(options)];
+        // Every keyword is also an id, so where an id fits, the keywords add nothing.
+        if (unique.includes('an id')) return `Unexpected \`${found}\`: expected an id.`;
+        const shown = unique.length > 8 ? `${unique.slice(0, 8).join(', ')}, …` : `${unique.join(', ')}.`;
+        return `Unexpected \`${found}\`: expected ${shown}`;
+    }
     return message
-        .replace(/token of type '([A-Z_]+)'/g, (_m, name: string) => describeToken(name))
-        .replace(/\[([A-Z_]+)\]/g, (_m, name: string) => describeToken(name))
-        .replace(/^Expecting: one of these possible Token sequences:/, 'Expecting one of:')
+        .replace(/token of type '([^']+)'/g, (_m, name: string) => describeToken(name))
         .replace(/\s*\n\s*/g, ' ')
         .trim();
+}
+
+function describeSequence(sequence: string): string {
+    return sequence.split(/,\s*/).map(describeToken).join(' ');
 }
 
 function describeToken(name: string): string {
@@ -56,6 +77,7 @@ function describeToken(name: string): string {
         case 'ID': return 'an id';
         case 'NUMBER': return 'a number';
         case 'QUANTITY': return 'a value with a unit (62%, 3d)';
-        default: return name;
+        case 'EOF': return 'end of file';
+        default: return /^[A-Z_]+$/.test(name) ? name : `'${name}'`;
     }
 }

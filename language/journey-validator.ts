@@ -135,6 +135,8 @@ export class JourneyValidator {
     checkStep(step: Step, accept: ValidationAcceptor): void {
         for (const emotion of step.emotions) {
             const value = emotion.value;
+            // A value the parser had to invent while recovering is already a syntax error.
+            if (value === undefined || Number.isNaN(value)) continue;
             if (!Number.isInteger(value) || value < -2 || value > 2) {
                 accept('error', `Emotion ${emotionText(emotion)} is out of range: use a whole number from -2 (very negative) to +2 (very positive).`,
                     { node: emotion, property: 'value', code: DiagnosticCode.EmotionOutOfRange });
