@@ -2,19 +2,18 @@
  * Messages between the extension host and the preview webview: the one typed file both import.
  * (The language server ↔ extension half of the data path is in language/protocol.ts.)
  */
-import type { JourneyDocumentModel, Position, Range } from '../language/model/journey-model.js';
+import type { Position, Range } from '../language/model/journey-model.js';
+import type { ModelResult } from '../language/protocol.js';
 
-/** Host → webview: the model of the followed document, as last validated by the language server. */
-export interface ModelMessage {
+/**
+ * Host → webview: the model of the followed document, as last validated by the language server
+ * — the server's `journeymap/model` answer (language/protocol.ts) passed on as it came, without
+ * `firstError` (the host jumps there itself).
+ */
+export interface ModelMessage extends Pick<ModelResult, 'uri' | 'version' | 'model' | 'syntaxErrors' | 'errors'> {
     type: 'model';
-    uri: string;
     /** File name to show in the toolbar. */
     label: string;
-    version: number;
-    /** Absent when the document never parsed. */
-    model?: JourneyDocumentModel;
-    syntaxErrors: number;
-    errors: number;
     locked: boolean;
 }
 
