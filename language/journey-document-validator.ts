@@ -6,7 +6,7 @@ const REFERENCE_KEYWORDS: Record<string, DeclarationKeyword> = {
     'Journey.persona': 'persona',
     'ChannelUse.channels': 'channel',
     'Action.team': 'team',
-    'Opportunity.owner': 'team',
+    'Opportunity.team': 'team',
     'StepOwner.team': 'team',
 };
 

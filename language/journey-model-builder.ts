@@ -88,7 +88,7 @@ function step(node: Step): StepModel {
         offstage: actions('offstage'),
         support: actions('support'),
         pains: node.pains.map(p => ({ ...text(p), ...(p.severity ? { severity: p.severity } : {}) })),
-        opportunities: node.opportunities.map(o => ({ ...text(o), ...(o.owner ? { owner: ref(o.owner) } : {}) })),
+        opportunities: node.opportunities.map(o => ({ ...text(o), ...(o.team ? { owner: ref(o.team) } : {}) })),
         metrics: node.metrics.flatMap((m): MetricModel[] => {
             const value = m.value && metricValueOf(m.value);
             if (!value) return [];

@@ -4,11 +4,15 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneymapGeneratedModule } from './generated/module.js';
+import { JourneyCompletionProvider } from './journey-completion.js';
 import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
+import { JourneyHoverProvider } from './journey-hover.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
 import { JourneyScopeComputation } from './journey-scope.js';
+import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
+import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider } from './journey-symbols.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
 
 /** Services added by the journey language. */
@@ -36,10 +40,17 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
     },
     lsp: {
         Formatter: (services) => new JourneyFormatter(services),
+        CompletionProvider: (services) => new JourneyCompletionProvider(services),
+        HoverProvider: (services) => new JourneyHoverProvider(services),
+        DocumentSymbolProvider: (services) => new JourneyDocumentSymbolProvider(services),
+        SemanticTokenProvider: (services) => new JourneySemanticTokenProvider(services),
     },
 };
 
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
+    lsp: {
+        NodeKindProvider: () => new JourneyNodeKindProvider(),
+    },
     workspace: {
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
     },

@@ -304,13 +304,13 @@ export function isObjective(item: unknown): item is Objective {
 export interface Opportunity extends langium.AstNode {
     readonly $container: Step;
     readonly $type: 'Opportunity';
-    owner?: langium.Reference<Team>;
+    team?: langium.Reference<Team>;
     text: string;
 }
 
 export const Opportunity = {
     $type: 'Opportunity',
-    owner: 'owner',
+    team: 'team',
     text: 'text'
 } as const;
 
@@ -763,8 +763,8 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Opportunity: {
             name: Opportunity.$type,
             properties: {
-                owner: {
-                    name: Opportunity.owner,
+                team: {
+                    name: Opportunity.team,
                     referenceType: Team.$type,
                     optional: true
                 },

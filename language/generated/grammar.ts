@@ -1189,7 +1189,7 @@ export const JourneymapGrammar = (): Grammar => loadedJourneymapGrammar ?? (load
               },
               {
                 "$type": "Assignment",
-                "feature": "owner",
+                "feature": "team",
                 "operator": "=",
                 "terminal": {
                   "$type": "CrossReference",

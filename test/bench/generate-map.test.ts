@@ -38,7 +38,7 @@ describe('bench/generate-map', () => {
             for (const moment of step.moments) members.add(moment.why ? 'moment of truth "why"' : 'moment of truth');
             for (const action of step.actions) members.add(action.team ? `${action.kind} by` : action.kind);
             for (const pain of step.pains) members.add(pain.severity ? 'pain severity' : 'pain');
-            for (const opportunity of step.opportunities) members.add(opportunity.owner ? 'opportunity owner' : 'opportunity');
+            for (const opportunity of step.opportunities) members.add(opportunity.team ? 'opportunity owner' : 'opportunity');
             for (const metric of step.metrics) {
                 const value = metric.value.quantity?.replace(/^[0-9.+-]+/, '') ?? (metric.value.unit !== undefined ? 'string unit' : 'number');
                 members.add(`metric ${value}${metric.target ? ' target' : ''}`);
