@@ -4,6 +4,7 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneymapGeneratedModule } from './generated/module.js';
+import { JourneyCodeActionProvider } from './journey-code-actions.js';
 import { JourneyCompletionProvider } from './journey-completion.js';
 import { JourneyDocumentBuilder } from './journey-document-builder.js';
 import { JourneyDocumentValidator } from './journey-document-validator.js';
@@ -44,6 +45,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         HoverProvider: (services) => new JourneyHoverProvider(services),
         DocumentSymbolProvider: (services) => new JourneyDocumentSymbolProvider(services),
         SemanticTokenProvider: (services) => new JourneySemanticTokenProvider(services),
+        CodeActionProvider: () => new JourneyCodeActionProvider(),
     },
 };
 
