@@ -11,6 +11,7 @@ import { JourneyDocumentValidator } from './journey-document-validator.js';
 import { JourneyFormatter } from './journey-formatter.js';
 import { JourneyHoverProvider } from './journey-hover.js';
 import { JourneyModelBuilder } from './journey-model-builder.js';
+import { JourneyRenameProvider } from './journey-rename.js';
 import { JourneyScopeComputation } from './journey-scope.js';
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
 import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider } from './journey-symbols.js';
@@ -46,6 +47,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
         DocumentSymbolProvider: (services) => new JourneyDocumentSymbolProvider(services),
         SemanticTokenProvider: (services) => new JourneySemanticTokenProvider(services),
         CodeActionProvider: () => new JourneyCodeActionProvider(),
+        RenameProvider: (services) => new JourneyRenameProvider(services),
     },
 };
 

@@ -78,6 +78,14 @@ describe('navigation and hover', () => {
         assert.equal(result, 'channel kiosk "Global"\njourney a {\n  channel booth "Local"\n  stage s { step x { channel booth } }\n}\njourney b { stage s { step x { channel kiosk } } }\n');
     });
 
+    it('rename refuses a new name that is not an id', async () => {
+        const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP });
+        const map = documents['map.journey'];
+        for (const newName of ['two words', '9lives', 'a"b', '']) {
+            await assert.rejects(async () => services.lsp.RenameProvider!.rename(map, { textDocument: { uri: map.uri.toString() }, position: positionOf(map, 'web,'), newName }), /not a valid id/, newName);
+        }
+    });
+
     it('outlines journey > stage > step, with top-level declarations', async () => {
         const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP });
         const symbols = await services.lsp.DocumentSymbolProvider!.getSymbols(documents['map.journey'], { textDocument: { uri: documents['map.journey'].uri.toString() } }) as DocumentSymbol[];
