@@ -1,0 +1,24 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+
+describe('VSIX contents', () => {
+    it('ships the bundles, grammar, configuration and docs, and no sources or source maps', () => {
+        // `vsce ls` applies .vscodeignore exactly as `npm run package` does, without building.
+        const files = execFileSync(process.execPath, [root + 'node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
+            .split('\n').map(line => line.trim()).filter(Boolean);
+        for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', 'syntaxes/journey.tmLanguage.json',
+            'dist/extension.cjs', 'dist/language-server.cjs', 'dist/webview/preview.js']) {
+            assert.ok(files.includes(required), `${required} ships`);
+        }
+        const unwanted = files.filter(file => /\.(ts|map|langium)$/.test(file) || /^(node_modules|test|src|language|webview|bench|examples|\.scratch)\//.test(file));
+        assert.deepEqual(unwanted, []);
+        // Everything the manifest points at is inside.
+        const manifest = JSON.parse(readFileSync(root + 'package.json', 'utf8'));
+        assert.ok(files.includes(manifest.main.replace(/^\.\//, '')));
+        for (const grammar of manifest.contributes.grammars) assert.ok(files.includes(grammar.path.replace(/^\.\//, '')));
+    });
+});
