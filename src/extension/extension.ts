@@ -23,6 +23,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     await client.start();
     // The swimlane preview gets its models from the server started above.
     context.subscriptions.push(...new JourneyPreviewManager(vscode, context.extensionUri, languageClientModelSource(client)).register());
+    await openOnStartup();
+}
+
+/** `journeymap.openOnStartup`: a map to open with its preview when the window opens (npm start sets it). */
+async function openOnStartup(): Promise<void> {
+    const file = vscode.workspace.getConfiguration('journeymap').get<string>('openOnStartup');
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    if (!file || !folder || vscode.window.visibleTextEditors.length > 0) return;
+    try {
+        await vscode.window.showTextDocument(vscode.Uri.joinPath(folder.uri, file));
+        await vscode.commands.executeCommand('journeymap.preview.openToSide');
+    } catch (error) {
+        client?.warn(`journeymap.openOnStartup: cannot open ${file}: ${(error as Error).message}`);
+    }
 }
 
 export async function deactivate(): Promise<void> {

