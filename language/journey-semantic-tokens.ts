@@ -1,17 +1,22 @@
-import type { AstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
-    isAction, isChannel, isChannelUse, isEmotion, isEvidence, isJourney, isOpportunity, isPain, isPersona, isStage, isStep, isStepOwner, isTeam,
+    isAction, isChannel, isChannelUse, isJourney, isOpportunity, isPersona, isStage, isStep, isStepOwner, isTeam,
 } from './generated/ast.js';
+
+/** Value rules whose words are enum members, not keywords. */
+const ENUM_RULES = new Set(['EvidenceKind', 'Severity']);
 
 /**
  * Semantic colours where the TextMate grammar can only guess: a declared id versus a reference
  * (`channel web` declares at the top level but refers inside a step), each kind of element its
- * own type, evidence kinds and severities as enum members, and the emotion score as a number.
+ * own type, evidence kinds and severities as enum members, keywords only where they are keywords
+ * (`team support` declares a team called `support`), strings and numbers.
  */
 export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider {
     protected override highlightElement(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        this.highlightLeaves(node, acceptor);
         const declaration = [SemanticTokenModifiers.declaration];
         if (isJourney(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.namespace, modifier: declaration });
@@ -30,12 +35,25 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             node.channels.forEach((_, index) => acceptor({ node, property: 'channels', index, type: SemanticTokenTypes.interface }));
         } else if (isAction(node) || isOpportunity(node) || isStepOwner(node)) {
             if (node.team) acceptor({ node, property: 'team', type: SemanticTokenTypes.struct });
-        } else if (isEmotion(node)) {
-            acceptor({ node, property: 'value', type: SemanticTokenTypes.number });
-        } else if (isEvidence(node)) {
-            acceptor({ node, property: 'kind', type: SemanticTokenTypes.enumMember });
-        } else if (isPain(node) && node.severity) {
-            acceptor({ node, property: 'severity', type: SemanticTokenTypes.enumMember });
+        }
+    }
+
+    /** Keywords, enum words, strings and numbers written directly by this node (ids are coloured above). */
+    protected highlightLeaves(node: AstNode, acceptor: SemanticTokenAcceptor): void {
+        if (!node.$cstNode) return;
+        for (const leaf of CstUtils.streamCst(node.$cstNode)) {
+            if (!isLeafCstNode(leaf) || leaf.hidden || leaf.astNode !== node) continue;
+            const source = leaf.grammarSource;
+            if (GrammarAST.isKeyword(source)) {
+                if (!/^\w/.test(source.value)) continue; // braces and commas
+                const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name;
+                if (rule === 'Id') continue; // a keyword used as an id
+                acceptor({ cst: leaf, type: rule && ENUM_RULES.has(rule) ? SemanticTokenTypes.enumMember : SemanticTokenTypes.keyword });
+            } else if (leaf.tokenType.name === 'STRING') {
+                acceptor({ cst: leaf, type: SemanticTokenTypes.string });
+            } else if (leaf.tokenType.name === 'NUMBER' || leaf.tokenType.name === 'QUANTITY') {
+                acceptor({ cst: leaf, type: SemanticTokenTypes.number });
+            }
         }
     }
 }
