@@ -16,6 +16,7 @@ import { JourneyScopeComputation } from './journey-scope.js';
 import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
 import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider } from './journey-symbols.js';
 import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
+import { JourneyWorkspaceSymbolProvider } from './journey-workspace-symbols.js';
 
 /** Services added by the journey language. */
 export interface JourneyAddedServices {
@@ -54,6 +55,7 @@ export const JourneyModule: Module<JourneyServices, PartialLangiumServices & Jou
 export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSharedServices> = {
     lsp: {
         NodeKindProvider: () => new JourneyNodeKindProvider(),
+        WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services),
     },
     workspace: {
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),

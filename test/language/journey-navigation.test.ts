@@ -1,44 +1,16 @@
 import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { SymbolKind, type DocumentSymbol, type Hover, type TextEdit } from 'vscode-languageserver';
-import { DefaultSemanticTokenOptions } from 'langium/lsp';
+import type { TextEdit } from 'vscode-languageserver';
 import { openWorkspace, positionOf } from './journey-lsp-helpers.js';
 
 const COMMON = 'persona dana "Dana, online shopper" {\n  description "Buys *gifts* <b>online</b>"\n  goal "Arrive on time"\n}\nchannel web "Website"\nteam ops "Operations"\n';
 const MAP = 'journey gift "Gift" for dana {\n  channel kiosk "Kiosk"\n  stage buy "Buy" {\n    goal "Pay"\n    step pay "Pays" {\n      channel web, kiosk\n      emotion -2\n      evidence survey "web survey"\n      onstage "Opens the web page" by ops\n    }\n  }\n}\n';
 
-function hoverText(hover: Hover | undefined): string {
-    assert.ok(hover, 'a hover');
-    return typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : JSON.stringify(hover.contents);
-}
-
 function applyEdits(text: string, edits: TextEdit[]): string {
     return TextDocument.applyEdits(TextDocument.create('memory:///x', 'journey', 0, text), edits);
 }
 
-describe('navigation and hover', () => {
-    it('hover on a persona reference shows the declaration title and description, escaped', async () => {
-        const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP });
-        const map = documents['map.journey'];
-        const text = hoverText(await services.lsp.HoverProvider!.getHoverContent(map, { textDocument: { uri: map.uri.toString() }, position: positionOf(map, 'dana') }));
-        assert.match(text, /persona/);
-        assert.match(text, /Dana, online shopper/);
-        assert.match(text, /Buys \\\*gifts\\\* \\<b\\>online\\<\/b\\>/, 'user text escaped, not markup');
-        assert.match(text, /Goal: Arrive on time/);
-    });
-
-    it('hover on a channel reference and a team shows its title; on emotion its meaning; on evidence its kind', async () => {
-        const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP });
-        const map = documents['map.journey'];
-        const hover = async (needle: string, nth = 0) => hoverText(await services.lsp.HoverProvider!.getHoverContent(map, { textDocument: { uri: map.uri.toString() }, position: positionOf(map, needle, nth) }));
-        assert.match(await hover('web,'), /channel.*Website/);
-        assert.match(await hover('ops'), /team.*Operations/);
-        assert.match(await hover('kiosk', 1), /Kiosk[\s\S]*journey `gift`/);
-        assert.match(await hover('-2'), /very negative/);
-        assert.match(await hover('emotion'), /Emotion -2.*very negative/);
-        assert.match(await hover('survey'), /solicited/);
-    });
-
+describe('navigation', () => {
     it('go to definition jumps to a declaration in another file', async () => {
         const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP });
         const map = documents['map.journey'];
@@ -86,63 +58,61 @@ describe('navigation and hover', () => {
         }
     });
 
-    it('outlines journey > stage > step, with top-level declarations', async () => {
-        const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP });
-        const symbols = await services.lsp.DocumentSymbolProvider!.getSymbols(documents['map.journey'], { textDocument: { uri: documents['map.journey'].uri.toString() } }) as DocumentSymbol[];
-        const journey = symbols.find(s => s.name === 'gift')!;
-        assert.ok(journey);
-        const stage = journey.children!.find(s => s.name === 'buy')!;
-        assert.ok(stage, 'stage under journey');
-        assert.deepEqual(stage.children!.map(s => s.name), ['pay']);
-        const common = await services.lsp.DocumentSymbolProvider!.getSymbols(documents['common.journey'], { textDocument: { uri: documents['common.journey'].uri.toString() } }) as DocumentSymbol[];
-        assert.deepEqual(common.map(s => s.name), ['dana', 'web', 'ops']);
-        assert.deepEqual([journey.kind, stage.kind, stage.children![0].kind], [SymbolKind.Module, SymbolKind.Namespace, SymbolKind.Event]);
-        assert.deepEqual([journey.detail, stage.detail], ['Gift', 'Buy'], 'titles beside the ids');
-    });
-
-    it('folds blocks and multi-line comments', async () => {
-        const text = '/* a\n   long\n   comment */\n' + MAP;
-        const { services, documents } = await openWorkspace({ 'a.journey': text });
-        const ranges = await services.lsp.FoldingRangeProvider!.getFoldingRanges(documents['a.journey'], { textDocument: { uri: documents['a.journey'].uri.toString() } });
-        const starts = ranges.map(r => r.startLine);
-        assert.ok(starts.includes(0), 'the comment');
-        assert.ok(starts.includes(3), 'the journey');
-        assert.ok(starts.includes(5), 'the stage');
-        assert.ok(starts.includes(7), 'the step');
-    });
-
-    it('finds journeys, stages, steps and declarations as workspace symbols', async () => {
-        const { workspace } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP });
-        const provider = workspace.shared.lsp.WorkspaceSymbolProvider!;
-        const names = (await provider.getSymbols({ query: '' })).map(s => s.name);
-        for (const name of ['gift', 'dana', 'web', 'ops']) assert.ok(names.includes(name), name);
-    });
-});
-
-describe('semantic highlighting', () => {
-    it('tells declarations from references, and colours evidence, severity and emotion', async () => {
-        const text = 'channel web "Web"\nteam ops\njourney j {\n  stage s {\n    step a {\n      channel web\n      emotion -2\n      pain "p" severity high\n      evidence survey "x"\n      onstage "o" by ops\n    }\n  }\n}\n';
+    it('go to definition follows the journey-local declaration that shadows a global one', async () => {
+        const text = 'channel kiosk "Global"\njourney a {\n  channel kiosk "Local"\n  stage s { step x { channel kiosk } }\n}\njourney b { stage s { step x { channel kiosk } } }\n';
         const { services, documents } = await openWorkspace({ 'a.journey': text });
         const doc = documents['a.journey'];
-        const provider = services.lsp.SemanticTokenProvider!;
-        const result = await provider.semanticHighlight(doc, { textDocument: { uri: doc.uri.toString() } });
-        const legend = DefaultSemanticTokenOptions.legend;
-        // Decode LSP's relative encoding into (line, char, length, type, modifiers).
-        const tokens: Array<{ text: string; type: string; declaration: boolean }> = [];
-        let line = 0, char = 0;
-        const lines = text.split('\n');
-        for (let i = 0; i < result.data.length; i += 5) {
-            const [dl, dc, length, type, mods] = result.data.slice(i, i + 5);
-            line += dl; char = dl === 0 ? char + dc : dc;
-            tokens.push({ text: lines[line].slice(char, char + length), type: legend.tokenTypes[type], declaration: (mods & (1 << legend.tokenModifiers.indexOf('declaration'))) !== 0 });
+        const target = async (nth: number) => (await services.lsp.DefinitionProvider!.getDefinition(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'kiosk', nth) }))?.[0]?.targetSelectionRange.start;
+        assert.deepEqual(await target(2), positionOf(doc, 'kiosk', 1), 'in journey a: the local one');
+        assert.deepEqual(await target(3), positionOf(doc, 'kiosk', 0), 'in journey b: the global one');
+    });
+
+    it('go to definition and references on a persona named after a keyword, and nothing inside a string', async () => {
+        const text = 'persona support "Support"\njourney j for support { stage s { step x { note "support" } } }\n';
+        const { services, documents } = await openWorkspace({ 'a.journey': text });
+        const doc = documents['a.journey'];
+        const links = await services.lsp.DefinitionProvider!.getDefinition(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'support', 1) });
+        assert.deepEqual(links?.[0].targetSelectionRange.start, positionOf(doc, 'support', 0));
+        const refs = await services.lsp.ReferencesProvider!.findReferences(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'support', 0), context: { includeDeclaration: true } });
+        assert.deepEqual(refs.map(r => r.range.start).sort((a, b) => a.line - b.line), [positionOf(doc, 'support', 0), positionOf(doc, 'support', 1)]);
+        const inString = await services.lsp.DefinitionProvider!.getDefinition(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'support"') });
+        assert.ok(!inString?.length, 'a word in a string is no reference');
+    });
+
+    it('rename from the declaration renames the persona in every file, `for` included', async () => {
+        const other = 'journey other for dana { stage s { step t { note "dana likes it" } } }\n';
+        const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP, 'other.journey': other });
+        const common = documents['common.journey'];
+        const edit = await services.lsp.RenameProvider!.rename(common, { textDocument: { uri: common.uri.toString() }, position: positionOf(common, 'dana'), newName: 'dana-k' });
+        const changes = edit!.changes!;
+        assert.deepEqual(Object.keys(changes).map(u => u.split('/').pop()).sort(), ['common.journey', 'map.journey', 'other.journey']);
+        assert.match(applyEdits(COMMON, changes[common.uri.toString()]), /^persona dana-k "Dana, online shopper" \{/);
+        assert.match(applyEdits(MAP, changes[documents['map.journey'].uri.toString()]), /^journey gift "Gift" for dana-k \{/);
+        assert.equal(applyEdits(other, changes[documents['other.journey'].uri.toString()]), 'journey other for dana-k { stage s { step t { note "dana likes it" } } }\n');
+    });
+
+    it('prepare rename offers the id under the cursor and nothing on a string or keyword', async () => {
+        const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'map.journey': MAP });
+        const map = documents['map.journey'];
+        const prepare = (needle: string, nth = 0) => services.lsp.RenameProvider!.prepareRename(map, { textDocument: { uri: map.uri.toString() }, position: positionOf(map, needle, nth) });
+        const web = positionOf(map, 'web,');
+        assert.deepEqual(await prepare('web,'), { start: web, end: { line: web.line, character: web.character + 3 } });
+        assert.equal(await prepare('Opens'), undefined);
+        assert.equal(await prepare('emotion'), undefined);
+    });
+
+    it('navigation answers on half-typed text without throwing', async () => {
+        for (const text of ['journey j for ', 'channel web\njourney j { stage s { step a { channel web, ', 'journey j for dana { stage', 'team "x']) {
+            const { services, documents } = await openWorkspace({ 'a.journey': text });
+            const doc = documents['a.journey'];
+            for (let offset = 0; offset <= text.length; offset++) {
+                const position = doc.textDocument.positionAt(offset);
+                const textDocument = { uri: doc.uri.toString() };
+                await services.lsp.DefinitionProvider!.getDefinition(doc, { textDocument, position });
+                await services.lsp.ReferencesProvider!.findReferences(doc, { textDocument, position, context: { includeDeclaration: true } });
+                await services.lsp.RenameProvider!.prepareRename(doc, { textDocument, position });
+                await services.lsp.RenameProvider!.rename(doc, { textDocument, position, newName: 'renamed' });
+            }
         }
-        const find = (word: string, nth = 0) => tokens.filter(t => t.text === word)[nth];
-        assert.deepEqual(find('web', 0), { text: 'web', type: 'interface', declaration: true });
-        assert.deepEqual(find('web', 1), { text: 'web', type: 'interface', declaration: false });
-        assert.deepEqual(find('ops', 1), { text: 'ops', type: 'struct', declaration: false });
-        assert.equal(find('-2').type, 'number');
-        assert.equal(find('high').type, 'enumMember');
-        assert.equal(find('survey').type, 'enumMember');
-        assert.equal(find('a').type, 'function');
     });
 });
