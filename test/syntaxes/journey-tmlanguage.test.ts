@@ -96,3 +96,30 @@ describe('language configuration', () => {
         assert.ok(config.surroundingPairs.some((p: string[]) => p[0] === '"'));
     });
 });
+
+describe('TextMate grammar: quantities and references', () => {
+    it('colours quantities with their unit, and each kind of reference', async () => {
+        const tokens = await tokenize('journey j for maya {\n  step s {\n    metric "Lead time" 3d target 12min\n    onstage "x" by ops\n    opportunity "y" owner sales\n    owner support\n    channel web, word-of-mouth\n  }\n}');
+        assert.match(scopeOf(tokens, '3'), /constant\.numeric/);
+        assert.match(scopeOf(tokens, 'd'), /keyword\.other\.unit/);
+        assert.match(scopeOf(tokens, 'min'), /keyword\.other\.unit/);
+        assert.match(scopeOf(tokens, 'maya'), /variable\.other\.reference/);
+        assert.match(scopeOf(tokens, 'ops'), /variable\.other\.reference/);
+        assert.match(scopeOf(tokens, 'sales'), /variable\.other\.reference/);
+        assert.match(scopeOf(tokens, 'support'), /variable\.other\.reference/, 'a keyword used as a referenced id');
+        assert.match(scopeOf(tokens, 'word-of-mouth'), /variable\.other\.reference/);
+        assert.match(scopeOf(tokens, 'j'), /entity\.name\.type/);
+    });
+});
+
+describe('language configuration: folding and indentation', () => {
+    const config = JSON.parse(readFileSync(root + 'language-configuration.json', 'utf8'));
+
+    it('folds // region markers and indents after an open brace', () => {
+        assert.match('  // region checkout', new RegExp(config.folding.markers.start));
+        assert.match('  // endregion', new RegExp(config.folding.markers.end));
+        assert.match('  step s "Title" {', new RegExp(config.indentationRules.increaseIndentPattern));
+        assert.doesNotMatch('  step s { emotion 1 }', new RegExp(config.indentationRules.increaseIndentPattern));
+        assert.match('  }', new RegExp(config.indentationRules.decreaseIndentPattern));
+    });
+});
