@@ -1,7 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionItem } from 'vscode-languageserver';
-import { InsertTextFormat } from 'vscode-languageserver';
+import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
 import { openWorkspace } from './journey-lsp-helpers.js';
+import { exampleSources } from './journey-test-helpers.js';
 
 const COMMON = 'persona dana "Dana" { description "Buys gifts" }\npersona omar\nchannel web "Website"\nchannel app "Mobile app"\nteam ops "Operations"\nteam product\n';
 
@@ -80,5 +81,65 @@ describe('completion', () => {
         for (const text of ['journey j { stage s { step a { channel |', 'journey | {', 'persona p {\n  |', '"unterminated |', 'journey j for dana { stage s { step a { metric "x" 3|']) {
             await complete({ 'a.journey': text });
         }
+    });
+
+    it('offers exactly the step members in a step, the stage members in a stage, the persona fields in a persona', async () => {
+        assert.deepEqual(labels(await complete(inStep('|'))).sort(), ['channel', 'emotion', 'evidence', 'feels', 'metric', 'moment …', 'note', 'offstage', 'onstage', 'opportunity', 'owner', 'pain', 'says', 'support', 'thinks', 'touchpoint']);
+        assert.deepEqual(labels(await complete({ 'a.journey': 'journey j {\n  stage s {\n    |\n  }\n}\n' })).sort(), ['goal', 'step', 'step …']);
+        assert.deepEqual(labels(await complete({ 'a.journey': 'persona p {\n  |\n}\n' })).sort(), ['description', 'goal', 'need', 'quote', 'segment']);
+        assert.deepEqual(labels(await complete(inStep('moment of |'))), ['truth']);
+    });
+
+    it('explains each keyword where it stands: `channel` declares at the top and refers in a step', async () => {
+        const top = (await complete({ 'a.journey': '|' })).find(i => i.label === 'channel')!;
+        assert.deepEqual([top.kind, top.detail], [CompletionItemKind.Keyword, 'Declare a channel']);
+        const step = await complete(inStep('|'));
+        assert.equal(step.find(i => i.label === 'channel')!.detail, 'The channels the step happens through');
+        assert.equal(step.find(i => i.label === 'onstage')!.detail, 'What the customer sees the business do (frontstage)');
+        assert.equal(step.find(i => i.label === 'owner')!.detail, 'The team that owns the step');
+    });
+
+    it('completes a half-typed keyword by replacing what was typed', async () => {
+        const items = await complete(inStep('emo|'));
+        const emotion = items.find(i => i.label === 'emotion')!;
+        assert.ok(emotion, 'emotion offered');
+        assert.ok(emotion.textEdit && 'range' in emotion.textEdit);
+        assert.equal(emotion.textEdit.range.end.character - emotion.textEdit.range.start.character, 3, 'replaces `emo`');
+        assert.equal(emotion.textEdit.newText, 'emotion');
+    });
+
+    it('offers a shadowed channel once, the journey-local one, and shows a persona description as plain text', async () => {
+        const items = await complete({ 'common.journey': COMMON, 'map.journey': 'journey j for dana {\n  channel web "Local web"\n  stage s {\n    step a {\n      channel |\n    }\n  }\n}\n' });
+        assert.deepEqual(labels(items).sort(), ['app', 'web']);
+        assert.match(items.find(i => i.label === 'web')!.detail!, /^channel "Local web"$/);
+        assert.equal(items.find(i => i.label === 'app')!.kind, CompletionItemKind.Interface);
+        const personas = await complete({ 'common.journey': COMMON, 'map.journey': 'journey j for |' });
+        assert.deepEqual(personas.find(i => i.label === 'dana')!.documentation, { kind: 'plaintext', value: 'Buys gifts' });
+        assert.equal(personas.find(i => i.label === 'omar')!.detail, 'persona "Omar" (common.journey)', 'the readable id when there is no title');
+        assert.equal(personas.find(i => i.label === 'dana')!.kind, CompletionItemKind.Class);
+    });
+
+    it('gives severities their meaning and snippets numbered tab stops ending in $0', async () => {
+        const severity = await complete(inStep('pain "x" severity |'));
+        const ordered = [...severity].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
+        assert.deepEqual(ordered.map(i => [i.label, i.detail]), [['low', 'Low severity'], ['medium', 'Medium severity'], ['high', 'High severity']]);
+        assert.equal(severity.find(i => i.label === 'high')!.kind, CompletionItemKind.EnumMember);
+        const step = (await complete({ 'a.journey': 'journey j {\n  stage s {\n    |\n  }\n}\n' })).find(i => i.label === 'step …')!;
+        const body = step.textEdit?.newText ?? step.insertText ?? '';
+        const stops = [...body.matchAll(/\$\{?(\d+)/g)].map(m => Number(m[1]));
+        assert.deepEqual(stops, [1, 2, 3, 4, 0]);
+    });
+
+    it('never throws at any position of an example map (every third offset)', async () => {
+        const example = exampleSources().find(e => e.name === 'gift-purchase.journey')!;
+        const common = exampleSources().find(e => e.name === 'common.journey')!;
+        const { services, documents } = await openWorkspace({ 'common.journey': common.text, 'map.journey': example.text });
+        const doc = documents['map.journey'];
+        let offered = 0;
+        for (let offset = 0; offset <= example.text.length; offset += 3) {
+            const list = await services.lsp.CompletionProvider!.getCompletion(doc, { textDocument: { uri: doc.uri.toString() }, position: doc.textDocument.positionAt(offset) });
+            offered += list?.items.length ?? 0;
+        }
+        assert.ok(offered > 0);
     });
 });
