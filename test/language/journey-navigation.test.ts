@@ -115,4 +115,12 @@ describe('navigation', () => {
             }
         }
     });
+
+    it('rename works on a team named after a keyword, from a reference, and may name it after another keyword', async () => {
+        const text = 'team support "Support"\njourney j { stage s { step x { offstage "support ticket" by support\n owner support } } }\n';
+        const { services, documents } = await openWorkspace({ 'a.journey': text });
+        const doc = documents['a.journey'];
+        const edit = await services.lsp.RenameProvider!.rename(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'support\n'), newName: 'frontline' });
+        assert.equal(applyEdits(text, edit!.changes![doc.uri.toString()]), 'team frontline "Support"\njourney j { stage s { step x { offstage "support ticket" by frontline\n owner frontline } } }\n');
+    });
 });
