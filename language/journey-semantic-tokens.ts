@@ -50,7 +50,11 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
                 if (rule === 'Id') continue; // a keyword used as an id
                 acceptor({ cst: leaf, type: rule && ENUM_RULES.has(rule) ? SemanticTokenTypes.enumMember : SemanticTokenTypes.keyword });
             } else if (leaf.tokenType.name === 'STRING') {
-                acceptor({ cst: leaf, type: SemanticTokenTypes.string });
+                // One token per line: Langium's own split of a multi-line token miscounts the first line's length.
+                const { line, character } = leaf.range.start;
+                leaf.text.split(/\r\n|\r|\n/).forEach((piece, i) => {
+                    if (piece.length > 0) acceptor({ line: line + i, char: i === 0 ? character : 0, length: piece.length, type: SemanticTokenTypes.string });
+                });
             } else if (leaf.tokenType.name === 'NUMBER' || leaf.tokenType.name === 'QUANTITY') {
                 acceptor({ cst: leaf, type: SemanticTokenTypes.number });
             }

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { DefaultSemanticTokenOptions } from 'langium/lsp';
 import { openWorkspace } from './journey-lsp-helpers.js';
 
-interface Token { line: number; char: number; text: string; type: string; declaration: boolean }
+interface Token { line: number; char: number; text: string; type: string; declaration: boolean; fits: boolean }
 
 /** Decodes LSP's relative encoding into absolute tokens with their text. */
 async function tokensOf(text: string): Promise<Token[]> {
@@ -16,7 +16,7 @@ async function tokensOf(text: string): Promise<Token[]> {
     for (let i = 0; i < result.data.length; i += 5) {
         const [dl, dc, length, type, mods] = result.data.slice(i, i + 5);
         line += dl; char = dl === 0 ? char + dc : dc;
-        tokens.push({ line, char, text: lines[line].slice(char, char + length), type: legend.tokenTypes[type], declaration: (mods & (1 << legend.tokenModifiers.indexOf('declaration'))) !== 0 });
+        tokens.push({ line, char, text: lines[line].slice(char, char + length), type: legend.tokenTypes[type], declaration: (mods & (1 << legend.tokenModifiers.indexOf('declaration'))) !== 0, fits: char + length <= lines[line].length });
     }
     return tokens;
 }
@@ -44,12 +44,12 @@ describe('semantic highlighting', () => {
     it('tells declarations from references, each kind of element its own type', async () => {
         const tokens = await tokensOf(TEXT);
         const at = (line: number, char: number) => tokens.find(t => t.line === line && t.char === char);
-        assert.deepEqual(at(0, 8), { line: 0, char: 8, text: 'web', type: 'interface', declaration: true });
-        assert.deepEqual(at(6, 14), { line: 6, char: 14, text: 'web', type: 'interface', declaration: false });
-        assert.deepEqual(at(1, 5), { line: 1, char: 5, text: 'support', type: 'struct', declaration: true }, 'a keyword used as an id is an id');
-        assert.deepEqual(at(10, 21), { line: 10, char: 21, text: 'support', type: 'struct', declaration: false });
-        assert.deepEqual(at(2, 8), { line: 2, char: 8, text: 'dana', type: 'class', declaration: true });
-        assert.deepEqual(at(3, 14), { line: 3, char: 14, text: 'dana', type: 'class', declaration: false });
+        assert.deepEqual(at(0, 8), { line: 0, char: 8, text: 'web', type: 'interface', declaration: true, fits: true });
+        assert.deepEqual(at(6, 14), { line: 6, char: 14, text: 'web', type: 'interface', declaration: false, fits: true });
+        assert.deepEqual(at(1, 5), { line: 1, char: 5, text: 'support', type: 'struct', declaration: true, fits: true }, 'a keyword used as an id is an id');
+        assert.deepEqual(at(10, 21), { line: 10, char: 21, text: 'support', type: 'struct', declaration: false, fits: true });
+        assert.deepEqual(at(2, 8), { line: 2, char: 8, text: 'dana', type: 'class', declaration: true, fits: true });
+        assert.deepEqual(at(3, 14), { line: 3, char: 14, text: 'dana', type: 'class', declaration: false, fits: true });
         assert.deepEqual([at(3, 8)?.type, at(4, 8)?.type, at(5, 9)?.type], ['namespace', 'namespace', 'function']);
         assert.ok(at(5, 9)?.declaration);
     });
@@ -68,6 +68,12 @@ describe('semantic highlighting', () => {
         assert.deepEqual([at(8, 24)?.text, at(8, 24)?.type], ['high', 'enumMember']);
         assert.deepEqual([at(9, 15)?.text, at(9, 15)?.type], ['survey', 'enumMember']);
         assert.ok(!tokens.some(t => t.text === '{' || t.text === '}'), 'braces are left to the TextMate grammar');
+    });
+
+    it('splits a multi-line string into one token per line, each within its line', async () => {
+        const text = 'persona p {\n  quote "first line\n  second\n\n  last"\n}\n';
+        const tokens = (await tokensOf(text)).filter(t => t.type === 'string');
+        assert.deepEqual(tokens.map(t => [t.line, t.char, t.text, t.fits]), [[1, 8, '"first line', true], [2, 0, '  second', true], [4, 0, '  last"', true]]);
     });
 
     it('never emits overlapping tokens and survives half-typed text', async () => {
