@@ -1,0 +1,202 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync, type ChildProcess } from 'node:child_process';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+// @ts-expect-error plain ESM script shared with `npm start`
+import { createProfile, ensureCodeServer, installExtension, startCodeServer } from '../../scripts/code-server.mjs';
+
+/**
+ * Journeymap in a real VS Code (code-server in Chromium), installed from the VSIX into a fresh
+ * profile, on a copy of examples/. Screenshots go to test-results/e2e/.
+ */
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const shots = join(root, 'test-results', 'e2e');
+
+async function freePort(): Promise<number> {
+    return new Promise((resolve, reject) => {
+        const server = createServer().listen(0, '127.0.0.1', () => {
+            const port = (server.address() as { port: number }).port;
+            server.close(() => resolve(port));
+        }).on('error', reject);
+    });
+}
+
+describe('Journeymap in VS Code (code-server)', function () {
+    this.timeout(240_000);
+    let server: { child: ChildProcess; folderUrl: string } | undefined;
+    let profile: { dir: string } | undefined;
+    let browser: Browser | undefined;
+    let page: Page;
+    let workspace: string;
+
+    before(async () => {
+        execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+        const codeServer = ensureCodeServer();
+        workspace = mkdtempSync(join(tmpdir(), 'journeymap-e2e-ws-'));
+        cpSync(join(root, 'examples'), workspace, { recursive: true });
+        profile = createProfile();
+        installExtension(codeServer, profile, join(root, 'journeymap.vsix'));
+        server = await startCodeServer(codeServer, profile, { port: await freePort(), folder: workspace }) as { child: ChildProcess; folderUrl: string };
+        mkdirSync(shots, { recursive: true });
+        browser = await chromium.launch({
+            executablePath: '/usr/bin/chromium',
+            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
+                '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
+        });
+        page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
+        await page.goto(server!.folderUrl);
+        await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+        await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="gift-purchase.journey"]').waitFor({ timeout: 90_000 });
+    });
+
+    after(async () => {
+        await browser?.close();
+        if (server?.child.pid) {
+            server.child.kill('SIGTERM');
+            const child = server.child;
+            await new Promise(resolve => { child.once('exit', resolve); setTimeout(resolve, 5000); });
+            if (child.exitCode === null) child.kill('SIGKILL');
+        }
+        if (profile) rmSync(profile.dir, { recursive: true, force: true });
+        if (workspace) rmSync(workspace, { recursive: true, force: true });
+    });
+
+    afterEach(async function () {
+        const name = this.currentTest?.title.replace(/[^\w]+/g, '-').slice(0, 60);
+        await page?.screenshot({ path: join(shots, `${name}.png`) }).catch(() => undefined);
+    });
+
+    const editor = () => page.locator('.editor-instance .monaco-editor').first();
+    const editorText = async () => (await editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+
+    /** Polls until `read()` satisfies `ok`; for text inside the webview's nested frames. */
+    async function eventually(read: () => Promise<string>, ok: (value: string) => boolean, what: string, timeout = 30_000) {
+        const deadline = Date.now() + timeout;
+        let value = '';
+        while (Date.now() < deadline) {
+            value = await read().catch(() => '');
+            if (ok(value)) return value;
+            await new Promise(resolve => setTimeout(resolve, 250));
+        }
+        throw new Error(`${what}: last seen ${JSON.stringify(value.slice(0, 300))}`);
+    }
+
+    async function waitForEditorText(needle: string) {
+        await eventually(editorText, text => text.includes(needle), `editor shows ${needle}`);
+    }
+
+    async function runCommand(title: string) {
+        await page.keyboard.press('Control+Shift+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(`>${title}`);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+        await page.keyboard.press('Enter');
+    }
+
+    async function openFile(name: string) {
+        await page.keyboard.press('Control+P');
+        const input = page.locator('.quick-input-widget input');
+        await input.waitFor({ state: 'visible' });
+        await input.fill(name);
+        await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+        await page.keyboard.press('Enter');
+        await page.locator('.tab.active', { hasText: name }).waitFor();
+        await editor().locator('.view-lines').waitFor();
+    }
+
+    async function goToLine(line: number, column = 1) {
+        await page.keyboard.press('Control+G');
+        await page.locator('.quick-input-widget input').fill(`:${line}:${column}`);
+        await page.keyboard.press('Enter');
+    }
+
+    function preview(): FrameLocator {
+        return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+    }
+
+    it('opens a map as the Journey language, with syntax colours', async () => {
+        await openFile('gift-purchase.journey');
+        await waitForEditorText('Buying a birthday gift');
+        assert.equal(await page.locator('.statusbar-item[id="status.editor.mode"]').innerText(), 'Journey');
+        const colours = await editor().locator('.view-lines span span').evaluateAll(spans => new Set(spans.map(s => getComputedStyle(s).color)).size);
+        assert.ok(colours >= 4, `several token colours (${colours})`);
+    });
+
+    it('shows a persona description on hover', async () => {
+        const hover = page.locator('.monaco-hover', { hasText: 'Buys gifts online' }).first();
+        // A hover can be missed while the page settles: move away and hover again.
+        for (let attempt = 0; attempt < 4 && !(await hover.isVisible()); attempt++) {
+            await page.mouse.move(5, 5);
+            await editor().locator('.view-line span', { hasText: /^dana$/ }).first().hover();
+            await hover.waitFor({ timeout: 8_000 }).catch(() => undefined);
+        }
+        assert.ok(await hover.isVisible(), 'the hover with the persona description');
+        await page.keyboard.press('Escape');
+    });
+
+    it('completes the declared channels after `channel `', async () => {
+        await goToLine(9, 100);
+        await page.keyboard.press('End');
+        await page.keyboard.press('Enter');
+        await page.keyboard.type('channel ');
+        await page.keyboard.press('Control+Space');
+        const rows = page.locator('.editor-widget.suggest-widget .monaco-list-row');
+        await rows.filter({ hasText: 'email' }).first().waitFor({ timeout: 30_000 });
+        const labels = await rows.evaluateAll(all => all.map(r => r.getAttribute('aria-label') ?? ''));
+        for (const channel of ['web', 'app', 'email']) assert.ok(labels.some(l => l.startsWith(channel)), `${channel} in ${labels.join(' | ')}`);
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Z');
+        await page.keyboard.press('Control+Z');
+    });
+
+    it('opens the preview to the side; an edit redraws it; a click selects the source', async () => {
+        await runCommand('Journeymap: Open Preview to the Side');
+        const step = preview().locator('svg [data-kind="step"][data-id="sees_ad"]');
+        await step.waitFor({ timeout: 60_000 });
+        assert.match(await step.locator('text').first().textContent() ?? '', /Sees a gift-guide ad/);
+        // Edit the step's title in the editor: the preview follows.
+        await editor().locator('.view-lines').click();
+        await goToLine(8, 26);
+        await page.keyboard.type('big ');
+        await eventually(() => step.textContent().then(t => t ?? ''), t => t.replace(/\s+/g, ' ').includes('Sees a big gift'), 'the preview redrawn');
+        // Click a card: the editor selects its source.
+        await preview().locator('svg [data-kind="step"][data-id="checkout"] rect').first().click();
+        // The whole step is selected, lines 48 to 61, the cursor at its end.
+        await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: /Ln 61, Col 6 \(\d+ selected\)/ }).waitFor({ timeout: 30_000 });
+    });
+
+    it('marks a syntax error with a squiggle and a Problems entry carrying our code', async () => {
+        await editor().locator('.view-lines').click();
+        await page.keyboard.press('Control+End');
+        // `{` auto-closes; the stray `@` is the syntax error.
+        await page.keyboard.type('\njourney broken for nobody {');
+        await page.keyboard.press('End');
+        await page.keyboard.type('\n@');
+        await editor().locator('.squiggly-error').first().waitFor({ timeout: 30_000 });
+        await page.keyboard.press('Control+Shift+M');
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'unresolved-reference' }).first().waitFor({ timeout: 30_000 });
+        await page.locator('.markers-panel .monaco-list-row', { hasText: 'syntax-error' }).first().waitFor({ timeout: 30_000 });
+    });
+
+    it('renames a channel across two files', async () => {
+        await openFile('gift-return.journey');
+        await waitForEditorText('Returning a gift');
+        await editor().locator('.view-line span', { hasText: /^phone$/ }).first().click();
+        await page.keyboard.press('F2');
+        const input = page.locator('.rename-box input');
+        await input.waitFor();
+        await input.fill('telephone');
+        await page.keyboard.press('Enter');
+        await waitForEditorText('channel telephone');
+        await page.keyboard.press('Control+K');
+        await page.keyboard.press('s'); // Save all
+        await openFile('common.journey');
+        await waitForEditorText('channel telephone "Phone"');
+        assert.ok(!readFileSync(join(workspace, 'gift-return.journey'), 'utf8').includes('channel phone\n'), 'saved');
+    });
+});
