@@ -27,11 +27,7 @@ export function ensureCodeServer(log = message => process.stderr.write(`${messag
     const p = paths();
     if (existsSync(p.marker)) return p;
     if (process.platform !== 'linux' || process.arch !== 'x64') throw new Error('the local VS Code is set up for linux-x64 only');
-    for (const tool of ['rg', 'make', 'g++', 'python3']) {
-        try { execFileSync('which', [tool], { stdio: 'ignore' }); } catch {
-            throw new Error(`'${tool}' is missing: apt-get install -y build-essential python3 libkrb5-dev ripgrep`);
-        }
-    }
+    ensureBuildTools(log);
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${p.dir} (once) …`);
     mkdirSync(p.dir, { recursive: true });
     // One install of both: Node 22 with its headers (node-gyp builds code-server's native modules for it, no
@@ -56,6 +52,25 @@ export function ensureCodeServer(log = message => process.stderr.write(`${messag
     });
     writeFileSync(p.marker, `${CODE_SERVER_VERSION}\n`);
     return p;
+}
+
+/** Debian packages code-server's install needs; installed here when we are root on a Debian machine. */
+const DEBIAN_PACKAGES = { 'build-essential': 'make', python3: 'python3', 'libkrb5-dev': null, ripgrep: 'rg' };
+
+function ensureBuildTools(log) {
+    const has = (pkg, tool) => {
+        try {
+            if (tool) execFileSync('which', [tool], { stdio: 'ignore' }); else execFileSync('dpkg', ['-s', pkg], { stdio: 'ignore' });
+            return true;
+        } catch { return false; }
+    };
+    const missing = Object.entries(DEBIAN_PACKAGES).filter(([pkg, tool]) => !has(pkg, tool)).map(([pkg]) => pkg);
+    if (missing.length === 0) return;
+    const canInstall = process.getuid?.() === 0 && has('apt-get', 'apt-get');
+    if (!canInstall) throw new Error(`missing Debian packages for the local VS Code: sudo apt-get install -y ${missing.join(' ')}`);
+    log(`Installing ${missing.join(', ')} with apt-get …`);
+    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
+    execFileSync('apt-get', ['install', '-y', '-qq', '--no-install-recommends', ...missing], { stdio: 'inherit', env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } });
 }
 
 const SETTINGS = {
