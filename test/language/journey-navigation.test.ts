@@ -123,4 +123,19 @@ describe('navigation', () => {
         const edit = await services.lsp.RenameProvider!.rename(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'support\n'), newName: 'frontline' });
         assert.equal(applyEdits(text, edit!.changes![doc.uri.toString()]), 'team frontline "Support"\njourney j { stage s { step x { offstage "support ticket" by frontline\n owner frontline } } }\n');
     });
+
+    it('rename refuses an id already taken by an element of the same kind in the same scope, and allows it elsewhere', async () => {
+        const text = 'journey j {\n  channel kiosk\n  channel desk\n  stage s { step a step b }\n  stage t { step c }\n}\njourney k { channel kiosk }\n';
+        const { services, documents } = await openWorkspace({ 'common.journey': COMMON, 'a.journey': text });
+        const doc = documents['a.journey'];
+        const rename = (needle: string, newName: string, nth = 0) => services.lsp.RenameProvider!.rename(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, needle, nth), newName });
+        await assert.rejects(async () => rename('desk', 'kiosk'), /'kiosk' is already the id of a channel in journey 'j'/);
+        await assert.rejects(async () => rename('c }', 'a'), /'a' is already the id of a step in journey 'j'/, 'step ids are unique in the journey, across stages');
+        await assert.rejects(async () => rename('t {', 's'), /stage in journey 'j'/);
+        await assert.rejects(async () => rename('k {', 'j'), /'j' is already the id of a journey in a\.journey/);
+        const common = documents['common.journey'];
+        assert.ok(await services.lsp.RenameProvider!.rename(common, { textDocument: { uri: common.uri.toString() }, position: positionOf(common, 'web'), newName: 'ops' }), 'a channel may take the id of a team');
+        assert.ok(await rename('kiosk', 'desk', 1), 'the same id in another journey is no clash');
+        assert.ok(await rename('desk', 'desk'), 'renaming to itself is harmless');
+    });
 });
