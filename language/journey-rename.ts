@@ -1,4 +1,4 @@
-import { CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
+import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
 import { isDocument, isJourney, isStage, isStep, type Journey } from './generated/ast.js';
@@ -56,11 +56,22 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         if (isDocument(container) || isJourney(target)) {
             for (const doc of this.documents.all) {
                 const root = doc.parseResult?.value;
-                if (isDocument(root) && sameKind([...root.personas, ...root.channels, ...root.teams, ...root.journeys])) {
+                if (!isDocument(root)) continue;
+                if (sameKind([...root.personas, ...root.channels, ...root.teams, ...root.journeys])) {
                     return `in ${doc.uri.path.split('/').pop()}`;
+                }
+                // A journey declaring its own `name` would capture the renamed uses inside it.
+                for (const journey of isJourney(target) ? [] : root.journeys) {
+                    if (sameKind([...journey.personas, ...journey.channels, ...journey.teams]) && usesIn(journey, target)) {
+                        return `declared in journey '${journey.name}', which uses '${target.name}': its uses would then mean the local one`;
+                    }
                 }
             }
         }
         return undefined;
     }
+}
+
+function usesIn(journey: Journey, target: AstNode): boolean {
+    return AstUtils.streamAst(journey).some(node => AstUtils.streamReferences(node).some(({ reference }) => 'ref' in reference && reference.ref === target));
 }

@@ -138,4 +138,13 @@ describe('navigation', () => {
         assert.ok(await rename('kiosk', 'desk', 1), 'the same id in another journey is no clash');
         assert.ok(await rename('desk', 'desk'), 'renaming to itself is harmless');
     });
+
+    it('rename refuses a global id that a journey declares locally where the renamed one is used', async () => {
+        const text = 'channel web\njourney a {\n  channel kiosk "Local"\n  stage s { step x { channel web } }\n}\njourney b {\n  channel booth\n  stage s { step x { channel kiosk } }\n}\n';
+        const { services, documents } = await openWorkspace({ 'a.journey': text });
+        const doc = documents['a.journey'];
+        const rename = (newName: string) => services.lsp.RenameProvider!.rename(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'web'), newName });
+        await assert.rejects(async () => rename('kiosk'), /declared in journey 'a', which uses 'web'/);
+        assert.ok(await rename('booth'), 'journey b declares booth but does not use web');
+    });
 });
