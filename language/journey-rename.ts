@@ -51,7 +51,11 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         }
         const container = target.$container;
         if (isJourney(container)) {
-            return sameKind([...container.personas, ...container.channels, ...container.teams]) ? `in journey '${container.name}'` : undefined;
+            if (sameKind([...container.personas, ...container.channels, ...container.teams])) return `in journey '${container.name}'`;
+            // The local declaration would capture this journey's uses of a global one of that id.
+            const captured = AstUtils.streamAst(container).some(node => AstUtils.streamReferences(node).some(({ reference }) =>
+                'ref' in reference && reference.ref?.$type === target.$type && (reference.ref as Named).name === name));
+            return captured ? `used in journey '${container.name}' for the global declaration: those uses would then mean this one` : undefined;
         }
         if (isDocument(container) || isJourney(target)) {
             for (const doc of this.documents.all) {

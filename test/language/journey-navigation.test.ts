@@ -146,5 +146,9 @@ describe('navigation', () => {
         const rename = (newName: string) => services.lsp.RenameProvider!.rename(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'web'), newName });
         await assert.rejects(async () => rename('kiosk'), /declared in journey 'a', which uses 'web'/);
         assert.ok(await rename('booth'), 'journey b declares booth but does not use web');
+        // The reverse: a local declaration renamed to the id of a global one the journey uses.
+        const local = (newName: string) => services.lsp.RenameProvider!.rename(doc, { textDocument: { uri: doc.uri.toString() }, position: positionOf(doc, 'kiosk'), newName });
+        await assert.rejects(async () => local('web'), /used in journey 'a' for the global declaration/);
+        assert.ok(await local('counter'));
     });
 });
