@@ -1,7 +1,7 @@
 import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
-import { isPersona } from './generated/ast.js';
+import { isChannelUse, isPersona } from './generated/ast.js';
 import { EMOTION_MEANINGS, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from './model/journey-model.js';
 
 const EVIDENCE_KINDS = new Set<string>(['survey', 'interview', 'nps', 'feedback', 'analytics', 'review', 'social', 'ticket', 'observation', 'frontline']);
@@ -57,7 +57,13 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
 
     /** A journey-local declaration shadows a global one of the same id: offer only the one that a reference would reach. */
     protected override getReferenceCandidates(refInfo: ReferenceInfo, context: CompletionContext): Stream<AstNodeDescription> {
-        return super.getReferenceCandidates(refInfo, context).distinct(description => description.name);
+        const candidates = super.getReferenceCandidates(refInfo, context).distinct(description => description.name);
+        // `channel web, |`: a channel already in the list is no use twice (the one being typed stays).
+        if (!isChannelUse(refInfo.container)) return candidates;
+        const listed = new Set(refInfo.container.channels
+            .filter(ref => ref.$refNode && !(ref.$refNode.offset <= context.offset && context.offset <= ref.$refNode.end))
+            .map(ref => ref.$refText));
+        return candidates.filter(description => !listed.has(description.name));
     }
 
     protected override createReferenceCompletionItem(nodeDescription: AstNodeDescription, refInfo: ReferenceInfo, context: CompletionContext): CompletionValueItem {

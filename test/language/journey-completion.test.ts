@@ -43,7 +43,9 @@ describe('completion', () => {
     it('offers channels after `channel` and after a comma, journey-local ones included', async () => {
         const local = { 'common.journey': COMMON, 'map.journey': 'journey j for dana {\n  channel kiosk\n  stage s {\n    step a {\n      channel |\n    }\n  }\n}\n' };
         assert.deepEqual(labels(await complete(local)).sort(), ['app', 'kiosk', 'web']);
-        assert.deepEqual(labels(await complete(inStep('channel web, |'))).sort(), ['app', 'web']);
+        assert.deepEqual(labels(await complete(inStep('channel web, |'))).sort(), ['app'], 'web is listed already');
+        assert.deepEqual(labels(await complete(inStep('channel web, a|'))).sort(), ['app']);
+        assert.deepEqual(labels(await complete(inStep('channel web|'))), ['web'], 'the channel being typed is offered');
     });
 
     it('offers teams after `by` and `owner`, and not channels', async () => {
