@@ -1,4 +1,4 @@
-import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, isLeafCstNode, type AstNode, type CstNode } from 'langium';
 import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langium/lsp';
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
@@ -47,7 +47,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             if (GrammarAST.isKeyword(source)) {
                 if (!/^\w/.test(source.value)) continue; // braces and commas
                 const rule = AstUtils.getContainerOfType(source, GrammarAST.isParserRule)?.name;
-                if (rule === 'Id') continue; // a keyword used as an id
+                if (rule === 'Id' || insideId(leaf)) continue; // a keyword used as an id (`channel social`)
                 acceptor({ cst: leaf, type: rule && ENUM_RULES.has(rule) ? SemanticTokenTypes.enumMember : SemanticTokenTypes.keyword });
             } else if (leaf.tokenType.name === 'STRING') {
                 // One token per line: Langium's own split of a multi-line token miscounts the first line's length.
@@ -60,4 +60,13 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             }
         }
     }
+}
+
+/** Whether a leaf was parsed through the `Id` rule or a reference (both take evidence kinds via `EvidenceKind`). */
+function insideId(leaf: CstNode): boolean {
+    for (let node: CstNode | undefined = leaf.container; node && node.astNode === leaf.astNode; node = node.container) {
+        const source = node.grammarSource;
+        if (GrammarAST.isCrossReference(source) || (GrammarAST.isRuleCall(source) && source.rule.ref?.name === 'Id')) return true;
+    }
+    return false;
 }

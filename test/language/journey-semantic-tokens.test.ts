@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DefaultSemanticTokenOptions } from 'langium/lsp';
 import { openWorkspace } from './journey-lsp-helpers.js';
+import { exampleSources } from './journey-test-helpers.js';
 
 interface Token { line: number; char: number; text: string; type: string; declaration: boolean; fits: boolean }
 
@@ -70,6 +71,11 @@ describe('semantic highlighting', () => {
         assert.ok(!tokens.some(t => t.text === '{' || t.text === '}'), 'braces are left to the TextMate grammar');
     });
 
+    it('colours an evidence kind used as an id as the id, declared and referenced', async () => {
+        const tokens = (await tokensOf('channel social\njourney j { stage s { step a { channel social\n evidence social "x" } } }\n')).filter(t => t.text === 'social');
+        assert.deepEqual(tokens.map(t => [t.line, t.type, t.declaration]), [[0, 'interface', true], [1, 'interface', false], [2, 'enumMember', false]]);
+    });
+
     it('splits a multi-line string into one token per line, each within its line', async () => {
         const text = 'persona p {\n  quote "first line\n  second\n\n  last"\n}\n';
         const tokens = (await tokensOf(text)).filter(t => t.type === 'string');
@@ -84,6 +90,21 @@ describe('semantic highlighting', () => {
         }
         for (const text of ['journey j for', 'journey j { stage s { step a { channel web, ', 'team "x', 'journey { stage { step { emotion }}}', TEXT.slice(0, 150)]) {
             await tokensOf(text);
+        }
+    });
+
+    it('colours every example map with well-formed tokens: in order, within their lines, ids and keywords told apart', async () => {
+        for (const { name, text } of exampleSources()) {
+            const tokens = await tokensOf(text);
+            assert.ok(tokens.length > 20, name);
+            for (let i = 0; i < tokens.length; i++) {
+                assert.ok(tokens[i].fits && tokens[i].text.length > 0, `${name}: ${JSON.stringify(tokens[i])}`);
+                if (i > 0) assert.ok(tokens[i].line > tokens[i - 1].line || tokens[i].char >= tokens[i - 1].char + tokens[i - 1].text.length, `${name}: overlap at ${tokens[i].line}`);
+            }
+            // Every `step` keyword is a keyword, followed by a step id declaration.
+            const steps = tokens.flatMap((t, i) => t.text === 'step' && t.type === 'keyword' ? [tokens[i + 1]] : []);
+            assert.ok(steps.length > 0 || !/\bstep\b/.test(text), name);
+            for (const id of steps) assert.deepEqual([id.type, id.declaration], ['function', true], `${name}: ${id.text}`);
         }
     });
 });
