@@ -1,6 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Hover } from 'vscode-languageserver';
 import { openWorkspace, positionOf } from './journey-lsp-helpers.js';
+import { exampleSources } from './journey-test-helpers.js';
 
 const COMMON = 'persona dana "Dana, online shopper" {\n  description "Buys *gifts* <b>online</b>"\n  goal "Arrive on time"\n}\nchannel web "Website"\nteam ops "Operations"\n';
 const MAP = 'journey gift "Gift" for dana {\n  channel kiosk "Kiosk"\n  stage buy "Buy" {\n    goal "Pay"\n    step pay "Pays" {\n      channel web, kiosk\n      emotion -2\n      evidence survey "web survey"\n      evidence ticket "support tickets"\n      onstage "Opens the web page" by ops\n    }\n  }\n}\n';
@@ -69,6 +70,27 @@ describe('hover', () => {
         for (const text of ['journey j for ', 'journey j { stage s { step a { emotion', 'journey j { stage s { step a { emotion 1x', 'persona "', 'journey j for nobody { stage s { step a { channel zz, ']) {
             const hover = await hovers({ 'a.journey': text }, 'a.journey');
             for (let offset = 0; offset <= text.length; offset++) await hover.atOffset(offset);
+        }
+    });
+
+    it('answers at every offset of the example maps; every channel reference shows its declaration', async () => {
+        const files = Object.fromEntries(exampleSources().map(e => [e.name, e.text]));
+        const { services, documents } = await openWorkspace(files);
+        for (const [name, doc] of Object.entries(documents)) {
+            const text = doc.textDocument.getText();
+            let shown = 0;
+            for (let offset = 0; offset <= text.length; offset++) {
+                const hover = await services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri: doc.uri.toString() }, position: doc.textDocument.positionAt(offset) });
+                if (hover) shown++;
+            }
+            assert.ok(shown > 0, name);
+            for (const match of text.matchAll(/^\s+channel ([\w-]+)/gm)) {
+                if (!match[0].includes('"') && /step/.test(text.slice(0, match.index))) {
+                    const position = doc.textDocument.positionAt(match.index! + match[0].length - match[1].length);
+                    const hover = await services.lsp.HoverProvider!.getHoverContent(doc, { textDocument: { uri: doc.uri.toString() }, position });
+                    assert.match(hoverText(hover), new RegExp(`\\*\\*channel\\*\\* \`${match[1]}\``), `${name}: ${match[1]}`);
+                }
+            }
         }
     });
 });
