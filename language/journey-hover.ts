@@ -1,7 +1,7 @@
-import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isChannel, isEmotion, isEvidence, isJourney, isPersona, isStage, isStep, isTeam } from './generated/ast.js';
+import { isChannel, isEmotion, isEvidence, isJourney, isMomentOfTruth, isPain, isPersona, isStage, isStep, isTeam } from './generated/ast.js';
 import { EMOTION_MEANINGS, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from './model/journey-model.js';
 
 /**
@@ -17,6 +17,13 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
             const node = leaf?.astNode;
             if (isEmotion(node) && Number.isFinite(node.value)) {
                 return markdown(emotionHover(node.value));
+            }
+            if (isPain(node) && leaf && node.severity && GrammarAST.isKeyword(leaf.grammarSource) && leaf.text === node.severity) {
+                return markdown(`**Severity ${node.severity}**: ${SEVERITY_MEANINGS[node.severity] ?? ''}`);
+            }
+            if (isMomentOfTruth(node) && leaf && GrammarAST.isKeyword(leaf.grammarSource)) {
+                return markdown('**Moment of truth**: a step where the customer decides whether to stay or leave; it should have an `emotion`.'
+                    + (node.why ? `\n\n${escape(node.why)}` : ''));
             }
             if (isEvidence(node) && leaf && leaf.text === node.kind) {
                 const solicited = SOLICITED_EVIDENCE.includes(node.kind as EvidenceKind);
@@ -63,6 +70,12 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         return undefined;
     }
 }
+
+const SEVERITY_MEANINGS: Record<string, string> = {
+    low: 'an annoyance the customer works around.',
+    medium: 'slows the customer down or costs them effort.',
+    high: 'can make the customer give up.',
+};
 
 function emotionHover(value: number): string {
     const meaning = EMOTION_MEANINGS[value as EmotionValue];

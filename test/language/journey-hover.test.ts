@@ -58,6 +58,13 @@ describe('hover', () => {
         assert.match(hoverText(await hover('ticket')), /\*\*ticket\*\*: unsolicited/);
     });
 
+    it('on a severity and on a moment of truth says what they mean', async () => {
+        const hover = await hovers({ 'a.journey': 'journey j { stage s { step a {\n emotion -1\n moment of truth "*Half* drop off"\n pain "high fees" severity high } } }' }, 'a.journey');
+        assert.match(hoverText(await hover('high', 1)), /\*\*Severity high\*\*: can make the customer give up/);
+        assert.equal(await hover('high'), undefined, 'the word inside the string is text');
+        assert.match(hoverText(await hover('truth')), /\*\*Moment of truth\*\*[\s\S]*\\\*Half\\\* drop off/);
+    });
+
     it('on stages, steps and journeys shows their titles; on plain text nothing', async () => {
         const hover = await hovers({ 'common.journey': COMMON, 'map.journey': MAP }, 'map.journey');
         assert.match(hoverText(await hover('gift')), /\*\*journey\*\* `gift` — Gift[\s\S]*1 stage\(s\), 1 step\(s\)/);
