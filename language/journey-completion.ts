@@ -2,6 +2,7 @@ import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type 
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
 import { isChannelUse, isPersona } from './generated/ast.js';
+import { SEVERITY_MEANINGS } from './journey-hover.js';
 import { EMOTION_MEANINGS, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from './model/journey-model.js';
 
 const EVIDENCE_KINDS = new Set<string>(['survey', 'interview', 'nps', 'feedback', 'analytics', 'review', 'social', 'ticket', 'observation', 'frontline']);
@@ -38,7 +39,7 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             return;
         }
         if (word in SEVERITIES && keyword.$container && GrammarAST.isAlternatives(keyword.$container)) {
-            acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail: SEVERITIES[word], sortText: String(['low', 'medium', 'high'].indexOf(word)) });
+            acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail: SEVERITIES[word], documentation: `${SEVERITIES[word]}: ${SEVERITY_MEANINGS[word]}`, sortText: String(['low', 'medium', 'high'].indexOf(word)) });
             return;
         }
         const snippet = SNIPPETS[word];

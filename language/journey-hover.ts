@@ -71,7 +71,8 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
     }
 }
 
-const SEVERITY_MEANINGS: Record<string, string> = {
+/** What a pain's severity level means; also the completion's documentation. */
+export const SEVERITY_MEANINGS: Record<string, string> = {
     low: 'an annoyance the customer works around.',
     medium: 'slows the customer down or costs them effort.',
     high: 'can make the customer give up.',

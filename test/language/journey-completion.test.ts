@@ -126,6 +126,7 @@ describe('completion', () => {
         const ordered = [...severity].sort((a, b) => (a.sortText ?? '').localeCompare(b.sortText ?? ''));
         assert.deepEqual(ordered.map(i => [i.label, i.detail]), [['low', 'Low severity'], ['medium', 'Medium severity'], ['high', 'High severity']]);
         assert.equal(severity.find(i => i.label === 'high')!.kind, CompletionItemKind.EnumMember);
+        assert.equal(severity.find(i => i.label === 'high')!.documentation, 'High severity: can make the customer give up.');
         const step = (await complete({ 'a.journey': 'journey j {\n  stage s {\n    |\n  }\n}\n' })).find(i => i.label === 'step …')!;
         const body = step.textEdit?.newText ?? step.insertText ?? '';
         const stops = [...body.matchAll(/\$\{?(\d+)/g)].map(m => Number(m[1]));
