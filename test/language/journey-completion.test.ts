@@ -90,6 +90,12 @@ describe('completion', () => {
         assert.deepEqual(labels(await complete({ 'a.journey': 'journey j {\n  stage s {\n    |\n  }\n}\n' })).sort(), ['goal', 'step', 'step …']);
         assert.deepEqual(labels(await complete({ 'a.journey': 'persona p {\n  |\n}\n' })).sort(), ['description', 'goal', 'need', 'quote', 'segment']);
         assert.deepEqual(labels(await complete(inStep('moment of |'))), ['truth']);
+        assert.deepEqual(labels(await complete({ 'a.journey': 'journey j "J" |' })), ['for']);
+        const afterAction = labels(await complete(inStep('onstage "x" |')));
+        assert.ok(afterAction.includes('by') && afterAction.includes('pain') && !afterAction.includes('severity'), afterAction.join());
+        const afterPain = labels(await complete(inStep('pain "x" |')));
+        assert.ok(afterPain.includes('severity') && !afterPain.includes('by'), afterPain.join());
+        assert.deepEqual(labels(await complete(inStep('metric "m" 3 |'))).filter(l => l === 'target' || l === 'stage'), ['target']);
     });
 
     it('explains each keyword where it stands: `channel` declares at the top and refers in a step', async () => {
