@@ -19,6 +19,7 @@ describe('VSIX contents', () => {
         // Everything the manifest points at is inside.
         const manifest = JSON.parse(readFileSync(root + 'package.json', 'utf8'));
         assert.ok(files.includes(manifest.main.replace(/^\.\//, '')));
+        assert.ok(files.includes(manifest.icon), `the icon ${manifest.icon} ships`);
         for (const grammar of manifest.contributes.grammars) assert.ok(files.includes(grammar.path.replace(/^\.\//, '')));
     });
 });
