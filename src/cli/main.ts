@@ -1,4 +1,5 @@
 import { check, checkUsage } from './check.js';
+import { diff, diffUsage } from './diff.js';
 import { exportModel, exportUsage } from './export.js';
 import { fmt, fmtUsage } from './fmt.js';
 import { render, renderUsage } from './render.js';
@@ -20,6 +21,7 @@ interface Command {
 /** Every subcommand; each lives in its own file. */
 const commands: Record<string, Command> = {
     check: { usage: checkUsage, summary: 'report syntax errors and diagnostics', run: check },
+    diff: { usage: diffUsage, summary: 'semantic diff of journey maps: files, folders or git revisions (--git)', run: diff },
     export: { usage: exportUsage, summary: 'print the journey model as JSON', run: exportModel },
     fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', run: fmt },
     render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG or standalone HTML', run: render },

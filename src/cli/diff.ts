@@ -1,0 +1,93 @@
+import { stat } from 'node:fs/promises';
+import { relative } from 'node:path';
+import { diffRevisions, type FilePair } from '../diff/diff-files.js';
+import type { JourneyDiff } from '../diff/diff-model.js';
+import { formatMarkdown } from '../diff/format-markdown.js';
+import { formatText } from '../diff/format-text.js';
+import { changedJourneyFiles, GitError, pathspecs, repositoryRoot, revisionFiles } from '../diff/git-revisions.js';
+import { loadRevision, type RevisionFile } from '../diff/load-revision.js';
+import { oneOf, parseArgs } from './args.js';
+import { expandPaths, readInputFile } from './files.js';
+import type { CommandIO } from './main.js';
+import { ExitCode, UsageError } from './usage-error.js';
+
+export const diffUsage = 'journeymap diff [--format markdown|json|text] [--exit-code] [--link-base URL] (OLD NEW | --git BASE [HEAD] [-- PATHS...])';
+
+/**
+ * `journeymap diff` (docs/diff.md): the semantic diff of two files, two directories, or the
+ * `.journey` files that differ between two git revisions (or a revision and the working tree).
+ */
+export async function diff(argv: readonly string[], io: CommandIO): Promise<number> {
+    const args = parseArgs(argv, { valued: ['--format', '--link-base', '--old-link-base'], flags: ['--git', '--exit-code'] });
+    const isTty = process.stdout.isTTY === true;
+    const format = oneOf('--format', args.options.get('--format'), ['markdown', 'json', 'text'] as const, isTty ? 'text' : 'markdown');
+    const linkBase = args.options.get('--link-base');
+    const oldLinkBase = args.options.get('--old-link-base');
+    let result: JourneyDiff;
+    try {
+        result = args.options.has('--git') ? await diffGit(args.positional, args.rest) : await diffPaths(args.positional, args.rest);
+    } catch (error) {
+        if (error instanceof GitError) throw new UsageError(error.message);
+        throw error;
+    }
+    for (const error of result.errors ?? []) {
+        for (const e of error.errors) io.err(`${error.file}:${e.line}:${e.column} - error syntax-error: ${e.message} (${error.side} version)\n`);
+        io.err(`${error.file}: not compared: the ${error.side} version has syntax errors\n`);
+    }
+    if (format === 'json') io.out(JSON.stringify(result, null, 2) + '\n');
+    else if (format === 'markdown') io.out(formatMarkdown(result, {
+        linkBase: typeof linkBase === 'string' ? linkBase : undefined,
+        oldLinkBase: typeof oldLinkBase === 'string' ? oldLinkBase : undefined,
+    }));
+    else io.out(formatText(result, isTty));
+    const s = result.summary;
+    const anything = s.added + s.removed + s.changed + s.moved + s.renamed > 0;
+    return args.options.has('--exit-code') && anything ? ExitCode.Failed : ExitCode.Ok;
+}
+
+async function diffGit(positional: readonly string[], paths: readonly string[]): Promise<JourneyDiff> {
+    if (positional.length < 1 || positional.length > 2) throw new UsageError(`--git takes BASE and optionally HEAD. Usage: ${diffUsage}`);
+    const [base, head] = positional;
+    const cwd = process.cwd();
+    const root = await repositoryRoot(cwd);
+    const pairs = await changedJourneyFiles(root, base, head, pathspecs(root, cwd, paths));
+    const [oldFiles, newFiles] = await Promise.all([revisionFiles(root, base), revisionFiles(root, head)]);
+    const [oldRev, newRev] = await Promise.all([loadRevision(oldFiles), loadRevision(newFiles)]);
+    return diffRevisions(oldRev, newRev, pairs);
+}
+
+/** Two files, or two directories whose files match by relative path. */
+async function diffPaths(positional: readonly string[], rest: readonly string[]): Promise<JourneyDiff> {
+    if (positional.length !== 2 || rest.length > 0) throw new UsageError(`give OLD and NEW. Usage: ${diffUsage}`);
+    const [oldPath, newPath] = positional;
+    const kinds = await Promise.all(positional.map(async path => {
+        try {
+            return (await stat(path)).isDirectory();
+        } catch {
+            throw new UsageError(`${path}: no such file or directory`);
+        }
+    }));
+    if (kinds[0] !== kinds[1]) throw new UsageError('OLD and NEW must both be files or both be directories');
+    if (!kinds[0]) {
+        const [a, b] = await Promise.all([readInputFile(oldPath), readInputFile(newPath)]);
+        const name = relative(process.cwd(), newPath).replace(/\\/g, '/');
+        const [oldRev, newRev] = await Promise.all([loadRevision([{ path: name, text: a.text }]), loadRevision([{ path: name, text: b.text }])]);
+        const result = diffRevisions(oldRev, newRev, [{ path: name, status: 'modified' }]);
+        return result;
+    }
+    const read = async (dir: string): Promise<RevisionFile[]> => Promise.all((await expandPaths([dir])).map(async path => ({
+        path: relative(dir, path).replace(/\\/g, '/'), text: (await readInputFile(path)).text,
+    })));
+    const [oldFiles, newFiles] = await Promise.all([read(oldPath), read(newPath)]);
+    const oldText = new Map(oldFiles.map(f => [f.path, f.text]));
+    const newText = new Map(newFiles.map(f => [f.path, f.text]));
+    const pairs: FilePair[] = [];
+    for (const path of new Set([...oldText.keys(), ...newText.keys()])) {
+        const before = oldText.get(path);
+        const after = newText.get(path);
+        if (before === after) continue;
+        pairs.push({ path, status: before === undefined ? 'added' : after === undefined ? 'deleted' : 'modified' });
+    }
+    const [oldRev, newRev] = await Promise.all([loadRevision(oldFiles), loadRevision(newFiles)]);
+    return diffRevisions(oldRev, newRev, pairs);
+}

@@ -1,0 +1,30 @@
+import type { JourneyDiff } from './diff-model.js';
+import { describeChange, groupChanges } from './describe-change.js';
+
+const COLOURS = { added: '\x1b[32m', removed: '\x1b[31m', changed: '\x1b[33m', moved: '\x1b[36m', renamed: '\x1b[35m' } as const;
+const RESET = '\x1b[0m';
+const BOLD = '\x1b[1m';
+
+/** A readable summary for a terminal; ANSI colours when `colour` (stdout is a TTY). */
+export function formatText(diff: JourneyDiff, colour: boolean): string {
+    const paint = (c: string, s: string) => (colour ? `${c}${s}${RESET}` : s);
+    const s = diff.summary;
+    const out: string[] = [`${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.moved} moved, ${s.renamed} renamed; emotion ${s.emotion.better} better, ${s.emotion.worse} worse`];
+    for (const error of diff.errors ?? []) {
+        out.push(paint(COLOURS.removed, `${error.file} (${error.side}): does not parse, not compared`));
+        for (const e of error.errors) out.push(`  ${error.file}:${e.line}:${e.column} ${e.message}`);
+    }
+    // Control characters in user text could repaint the terminal: show them escaped.
+    const clean = (t: string) => t.replace(/[\x00-\x1f\x7f]/g, ch => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    for (const group of groupChanges(diff.changes)) {
+        out.push('', paint(BOLD, `${group.file ? `${group.file}: ` : ''}${group.journey ? `journey ${group.journey}` : 'shared declarations'}`));
+        for (const section of group.sections) {
+            if (section.stage) out.push(`  stage ${section.stage}`);
+            for (const change of section.changes) {
+                const line = describeChange(change, clean, clean).replace(/\*\*|\*|`/g, '');
+                out.push(`    ${paint(COLOURS[change.kind], line)}`);
+            }
+        }
+    }
+    return out.join('\n') + '\n';
+}
