@@ -1,0 +1,146 @@
+import { strict as assert } from 'node:assert';
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
+import { ensureBuilt, journeymap } from './cli-process.js';
+
+function git(cwd: string, ...args: string[]): string {
+    return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
+}
+
+const purchase = readFileSync(join(EXAMPLES_DIR, 'gift-purchase.journey'), 'utf8');
+const common = readFileSync(join(EXAMPLES_DIR, 'common.journey'), 'utf8');
+const ret = readFileSync(join(EXAMPLES_DIR, 'gift-return.journey'), 'utf8');
+
+/** The realistic edit of the PR example: emotion better, a pain reworded, a metric moved. */
+function edited(text: string): string {
+    return text.replace('      emotion -2\n      feels "Annoyed"', '      emotion -1\n      feels "Annoyed"')
+        .replace('pain "Has to retype her card on mobile"', 'pain "Has to retype her card number on mobile"')
+        .replace('2.1% target 3%', '2.4% target 3%');
+}
+
+describe('journeymap diff (process, temp git repositories)', function () {
+    this.timeout(60_000);
+    let repo: string;
+    let base: string;
+
+    before(() => {
+        ensureBuilt();
+        repo = mkdtempSync(join(tmpdir(), 'jm-diff-'));
+        git(repo, 'init', '-q', '-b', 'main');
+        mkdirSync(join(repo, 'maps'));
+        writeFileSync(join(repo, 'maps/common.journey'), common);
+        writeFileSync(join(repo, 'maps/gift-purchase.journey'), purchase);
+        writeFileSync(join(repo, 'maps/gift-return.journey'), ret);
+        writeFileSync(join(repo, 'README.txt'), 'not a map\n');
+        git(repo, 'add', '.');
+        git(repo, 'commit', '-q', '-m', 'base');
+        base = git(repo, 'rev-parse', 'HEAD').trim();
+        writeFileSync(join(repo, 'maps/gift-purchase.journey'), edited(purchase));
+        git(repo, 'mv', 'maps/gift-return.journey', 'maps/returns.journey');
+        writeFileSync(join(repo, 'README.txt'), 'still not a map\n');
+        git(repo, 'commit', '-q', '-am', 'head');
+    });
+    after(() => rmSync(repo, { recursive: true, force: true }));
+
+    it('diffs two revisions as JSON, following a renamed file and ignoring other files', async () => {
+        const run = await journeymap(['diff', '--git', base, 'HEAD', '--format', 'json'], repo);
+        assert.equal(run.code, 0, run.stderr);
+        const result = JSON.parse(run.stdout);
+        assert.equal(result.schemaVersion, 1);
+        assert.deepEqual(result.summary, { added: 0, removed: 0, changed: 3, moved: 0, renamed: 0, emotion: { better: 1, worse: 0 } });
+        assert.deepEqual(result.files.find((f: { path: string }) => f.path === 'maps/returns.journey'),
+            { path: 'maps/returns.journey', oldPath: 'maps/gift-return.journey', status: 'renamed' });
+        const emotion = result.changes.find((c: { field?: string }) => c.field === 'emotion');
+        assert.equal(emotion.file, 'maps/gift-purchase.journey');
+        assert.equal(emotion.id, 'checkout');
+        assert.deepEqual([emotion.from, emotion.to], [-2, -1]);
+    });
+
+    it('works from a folder inside the repository, and --exit-code says whether anything changed', async () => {
+        const changed = await journeymap(['diff', '--git', base, 'HEAD', '--exit-code', '--format', 'json'], join(repo, 'maps'));
+        assert.equal(changed.code, 1);
+        const same = await journeymap(['diff', '--git', 'HEAD', 'HEAD', '--exit-code', '--format', 'json'], join(repo, 'maps'));
+        assert.equal(same.code, 0, same.stderr);
+        assert.deepEqual(JSON.parse(same.stdout).changes, []);
+    });
+
+    it('limits to the paths after --', async () => {
+        const run = await journeymap(['diff', '--git', base, 'HEAD', '--format', 'json', '--', 'maps/returns.journey', 'maps/gift-return.journey'], repo);
+        assert.equal(run.code, 0, run.stderr);
+        assert.deepEqual(JSON.parse(run.stdout).changes, []);
+        const all = await journeymap(['diff', '--git', base, 'HEAD', '--format', 'json', '--', 'maps'], repo);
+        assert.equal(JSON.parse(all.stdout).changes.length, 3);
+    });
+
+    it('compares the working tree with HEAD: added, deleted and broken files', async () => {
+        writeFileSync(join(repo, 'maps/new.journey'), 'journey fresh "Fresh" { stage s "S" { step a "A" { emotion 0 } } }\n');
+        unlinkSync(join(repo, 'maps/returns.journey'));
+        writeFileSync(join(repo, 'maps/gift-purchase.journey'), edited(purchase).replace('stage purchase "Purchase" {', 'stage purchase "Purchase" {{'));
+        try {
+            const run = await journeymap(['diff', '--git', 'HEAD', '--format', 'json'], repo);
+            assert.equal(run.code, 0, run.stderr);
+            const result = JSON.parse(run.stdout);
+            const journeys = result.changes.filter((c: { element: string }) => c.element === 'journey').map((c: { kind: string; id: string }) => `${c.kind} ${c.id}`);
+            assert.deepEqual(journeys.sort(), ['added fresh', 'removed gift_return']);
+            assert.deepEqual(result.errors.map((e: { file: string; side: string }) => `${e.file} ${e.side}`), ['maps/gift-purchase.journey new']);
+            assert.match(run.stderr, /maps\/gift-purchase\.journey:\d+:\d+ - error syntax-error/);
+            assert.match(run.stderr, /not compared/);
+        } finally {
+            git(repo, 'checkout', '-q', '--', '.');
+            rmSync(join(repo, 'maps/new.journey'));
+        }
+    });
+
+    it('diffs two files and two folders given as paths', async () => {
+        const dir = mkdtempSync(join(tmpdir(), 'jm-diff-files-'));
+        try {
+            mkdirSync(join(dir, 'old'));
+            mkdirSync(join(dir, 'new'));
+            writeFileSync(join(dir, 'old/a.journey'), purchase);
+            writeFileSync(join(dir, 'new/a.journey'), edited(purchase));
+            writeFileSync(join(dir, 'old/common.journey'), common);
+            writeFileSync(join(dir, 'new/common.journey'), common);
+            const files = await journeymap(['diff', '--format', 'json', 'old/a.journey', 'new/a.journey'], dir);
+            assert.equal(files.code, 0, files.stderr);
+            assert.equal(JSON.parse(files.stdout).summary.changed, 3);
+            const dirs = await journeymap(['diff', '--format', 'json', 'old', 'new'], dir);
+            assert.equal(dirs.code, 0, dirs.stderr);
+            const result = JSON.parse(dirs.stdout);
+            assert.equal(result.summary.changed, 3);
+            assert.deepEqual(result.files, [{ path: 'a.journey', status: 'modified' }]);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
+    it('exits 2 on usage errors and git failures', async () => {
+        assert.equal((await journeymap(['diff', 'only-one.journey'], repo)).code, 2);
+        const bad = await journeymap(['diff', '--git', 'no-such-revision', '--format', 'json'], repo);
+        assert.equal(bad.code, 2);
+        assert.match(bad.stderr, /git/);
+        assert.equal((await journeymap(['diff', '--git', 'HEAD', '--format', 'pdf'], repo)).code, 2);
+        const outside = mkdtempSync(join(tmpdir(), 'jm-nogit-'));
+        try {
+            assert.equal((await journeymap(['diff', '--git', 'HEAD'], outside)).code, 2);
+        } finally {
+            rmSync(outside, { recursive: true, force: true });
+        }
+    });
+
+    it('runs the pull-request workflow commands: check --format github, diff markdown with links', async () => {
+        // Exactly the commands of examples/github-workflow/journeymap-pr.yml (the GitHub API call aside).
+        const check = await journeymap(['check', '--format', 'github', 'maps'], repo);
+        assert.ok(check.code === 0 || check.code === 1, check.stderr);
+        for (const line of check.stdout.split('\n').filter(Boolean)) assert.match(line, /^::(error|warning|notice) file=/);
+        const md = await journeymap(['diff', '--git', base, 'HEAD', '--format', 'markdown', '--link-base', 'https://github.com/o/r/blob/abc'], repo);
+        assert.equal(md.code, 0, md.stderr);
+        assert.match(md.stdout, /^## Journey map changes/);
+        assert.match(md.stdout, /step \*Checks out\*: emotion -2 → -1 ↑ \(better\)/);
+        assert.match(md.stdout, /pain edited: “Has to retype her card on mobile” → “Has to retype her card number on mobile”/);
+        assert.match(md.stdout, /\[line \d+\]\(https:\/\/github\.com\/o\/r\/blob\/abc\/maps\/gift-purchase\.journey#L\d+\)/);
+        assert.doesNotMatch(md.stdout, /<[a-z/]/i, 'no raw HTML');
+    });
+});
