@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type AstNodeLocator, type ValidationAcceptor, type ValidationChecks, type IndexManager } from 'langium';
+import { AstUtils, type AstNode, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks, type IndexManager } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
     type Document, type Journey, type JourneyAstType, type Metric, type Stage, type Step,
@@ -25,44 +25,63 @@ type Declaration = Persona | Channel | Team;
 /** The checks of the spec's diagnostics table that are not lexing, parsing or linking errors. */
 export class JourneyValidator {
     private readonly indexManager: IndexManager;
-    private readonly locator: AstNodeLocator;
+    private readonly documents: LangiumDocuments;
 
     constructor(services: JourneyServices) {
         this.indexManager = services.shared.workspace.IndexManager;
-        this.locator = services.workspace.AstNodeLocator;
+        this.documents = services.shared.workspace.LangiumDocuments;
     }
 
-    /** Top-level personas, channels, teams and all journeys are unique across the workspace. */
+    /**
+     * Top-level personas, channels, teams and all journeys are unique across the workspace.
+     * One pass over the index per kind and document (not one per declaration), so a document costs
+     * O(its declarations + the workspace's exports of that kind).
+     */
     checkWorkspaceIds(document: Document, accept: ValidationAcceptor): void {
         const groups: Array<[string, readonly AstNode[]]> = [
             ['persona', document.personas], ['channel', document.channels], ['team', document.teams], ['journey', document.journeys],
         ];
         const uri = AstUtils.getDocument(document).uri.toString();
         for (const [keyword, nodes] of groups) {
-            const type = keywordType(keyword);
+            if (nodes.length === 0) continue;
+            const names = new Set(nodes.map(n => (n as Declaration | Journey).name).filter(Boolean));
+            // name -> where it is declared (file names, 'this file'), counted once per declaration
+            const declared = new Map<string, { count: number; places: Set<string> }>();
+            for (const description of this.indexManager.allElements(keywordType(keyword))) {
+                if (!names.has(description.name)) continue;
+                const entry = declared.get(description.name) ?? { count: 0, places: new Set<string>() };
+                entry.count++;
+                const docUri = description.documentUri.toString();
+                entry.places.add(docUri === uri ? 'this file' : description.documentUri.path.split('/').pop() ?? docUri);
+                declared.set(description.name, entry);
+            }
             for (const node of nodes) {
                 const name = (node as Declaration | Journey).name;
-                if (!name) continue;
-                const elsewhere = this.indexManager.allElements(type)
-                    .filter(d => d.name === name && !(d.documentUri.toString() === uri && d.node === node))
-                    .toArray();
-                if (elsewhere.length === 0) continue;
-                const where = elsewhere.map(d => d.documentUri.toString() === uri ? 'this file' : d.documentUri.path.split('/').pop())
-                    .filter((w, i, all) => all.indexOf(w) === i).join(', ');
+                const entry = name ? declared.get(name) : undefined;
+                if (!entry || entry.count < 2) continue;
+                // The declaration itself counts as 'this file'; name the others.
+                const sameFile = nodes.filter(n => (n as Declaration | Journey).name === name).length;
+                const where = [...entry.places].filter(p => p !== 'this file' || sameFile > 1).join(', ');
                 accept('error', `Duplicate ${keyword} id '${name}' (also declared in ${where}). Rename one of them.`,
                     { node, property: 'name', code: DiagnosticCode.DuplicateId, data: { code: DiagnosticCode.DuplicateId, id: name } satisfies DuplicateIdData });
             }
         }
     }
 
-    /** A top-level persona no journey names with `for`; a channel or team no reference names. */
+    /**
+     * A top-level persona no journey names with `for`; a channel or team no reference names.
+     * The referenced targets of this document are collected in one pass over the workspace's linked
+     * references (IndexManager.findAllReferences scans every reference per call: quadratic).
+     */
     checkUnusedDeclarations(document: Document, accept: ValidationAcceptor): void {
         const declarations: Declaration[] = [...document.personas, ...document.channels, ...document.teams];
         for (const journey of document.journeys) {
             declarations.push(...journey.channels, ...journey.teams);
         }
+        if (declarations.length === 0) return;
+        const referenced = this.referencedNodes(declarations);
         for (const node of declarations) {
-            if (!node.name || this.isReferenced(node)) continue;
+            if (!node.name || referenced.has(node)) continue;
             const keyword = node.$type === Persona.$type ? 'persona' : node.$type === Channel.$type ? 'channel' : 'team';
             const usage = keyword === 'persona' ? `no journey names it with 'for ${node.name}'` : 'nothing refers to it';
             accept('hint', `Unused ${keyword} '${node.name}': ${usage}. Use it or remove it.`,
@@ -70,9 +89,23 @@ export class JourneyValidator {
         }
     }
 
-    private isReferenced(node: Declaration): boolean {
-        const path = this.locator.getAstNodePath(node);
-        return this.indexManager.findAllReferences(node, path).head() !== undefined;
+    private referencedNodes(declarations: readonly Declaration[]): Set<AstNode> {
+        const wanted = new Set<AstNode>(declarations);
+        const found = new Set<AstNode>();
+        const own = AstUtils.getDocument(declarations[0]);
+        // Journey-local declarations can only be named from their own document.
+        const hasGlobal = declarations.some(d => d.$container === own.parseResult.value);
+        const documents = hasGlobal ? this.documents.all.toArray() : [own];
+        for (const doc of documents) {
+            for (const reference of doc.references) {
+                const targets = 'items' in reference ? reference.items.map(item => item.ref) : [reference.ref];
+                for (const target of targets) {
+                    if (target && wanted.has(target)) found.add(target);
+                }
+            }
+            if (found.size === wanted.size) break;
+        }
+        return found;
     }
 
     checkJourney(journey: Journey, accept: ValidationAcceptor): void {
