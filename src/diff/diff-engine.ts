@@ -141,6 +141,8 @@ function listField(out: JourneyChange[], base: Partial<JourneyChange>, field: st
 
 /** Members matched by exact text; leftovers near enough are one item edited (`changed`). */
 export function diffTexts(from: readonly string[], to: readonly string[]): { added: string[]; removed: string[]; changed?: ChangedPair[] } | undefined {
+    // Most lists of most steps are untouched: skip the matching for them.
+    if (from.length === to.length && from.every((text, i) => text === to[i])) return undefined;
     const remaining = new Map<string, number>();
     for (const text of to) remaining.set(text, (remaining.get(text) ?? 0) + 1);
     const removed: string[] = [];
@@ -403,6 +405,7 @@ function diffStep(journey: string, stage: string, o: StepModel, n: StepModel, ou
             // Channel ids are names, not prose: no near-edit pairing.
             const from = read(o);
             const to = read(n);
+            if (from.length === to.length && from.every((id, i) => id === to[i])) continue;
             const added = to.filter(id => !from.includes(id));
             const removed = from.filter(id => !to.includes(id));
             if (added.length + removed.length > 0) out.push({ kind: 'changed', ...base, field, added, removed, line: at });

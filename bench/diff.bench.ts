@@ -1,0 +1,61 @@
+// The diff benchmark: the semantic diff of two versions of a 1,000-step map with a few hundred
+// scattered edits, against the cost of parsing and building the two versions it compares.
+// Prints one markdown section on stdout (bench/run.mjs puts it into docs/benchmarks.md).
+import { performance } from 'node:perf_hooks';
+import { diffDocuments } from '../src/diff/diff-engine.js';
+import { loadRevision } from '../src/diff/load-revision.js';
+import { generateJourneyMap } from './generate-map.js';
+import { formatMs, log, median } from './stats.js';
+
+const QUICK = process.env.JOURNEYMAP_BENCH_QUICK === '1';
+const RUNS = QUICK ? 5 : 20;
+
+/** Every 4th emotion changed, every 7th pain reworded slightly, every 11th touchpoint rewritten. */
+function edit(text: string): { text: string; edits: number } {
+    let edits = 0;
+    let e = 0;
+    let p = 0;
+    let t = 0;
+    const out = text
+        .replace(/emotion ([+-]?\d)/g, (all, value) => (++e % 4 === 0 ? (edits++, `emotion ${Number(value) >= 0 ? -1 : 1}`) : all))
+        .replace(/pain "((?:[^"\\]|\\.)*)"/g, (all, value) => (++p % 7 === 0 ? (edits++, `pain "${value} again"`) : all))
+        .replace(/touchpoint "((?:[^"\\]|\\.)*)"/g, (all) => (++t % 11 === 0 ? (edits++, `touchpoint "A completely different touchpoint ${t}"`) : all));
+    return { text: out, edits };
+}
+
+async function main(): Promise<void> {
+    const before = generateJourneyMap({ steps: 1000, seed: 1 });
+    const { text: after, edits } = edit(before);
+    log(`diff bench: 1,000 steps, ${edits} edits`);
+    const loadTimes: number[] = [];
+    const diffTimes: number[] = [];
+    let changes = 0;
+    for (let run = 0; run < RUNS + 1; run++) {
+        const t0 = performance.now();
+        const [a, b] = await Promise.all([loadRevision([{ path: 'map.journey', text: before }]), loadRevision([{ path: 'map.journey', text: after }])]);
+        const t1 = performance.now();
+        if (a.errors.size + b.errors.size > 0) throw new Error('diff bench: an edited version does not parse');
+        const result = diffDocuments(a.models.get('map.journey'), b.models.get('map.journey'));
+        const t2 = performance.now();
+        changes = result.changes.length;
+        if (run === 0) continue; // warm-up
+        loadTimes.push(t1 - t0);
+        diffTimes.push(t2 - t1);
+    }
+    const load = median(loadTimes);
+    const diff = median(diffTimes);
+    process.stdout.write([
+        '## Semantic diff',
+        '',
+        `Two versions of a generated 1,000-step map (seed 1), ${edits} scattered edits (emotions, reworded pains, rewritten touchpoints), ${changes} changes reported. Median of ${RUNS} runs after a warm-up.`,
+        '',
+        '| phase | median |',
+        '| --- | ---: |',
+        `| parse, link, validate and build both versions | ${formatMs(load)} |`,
+        `| diff the two models | ${formatMs(diff)} |`,
+        `| diff / parse | ${(100 * diff / load).toFixed(1)}% |`,
+        '',
+    ].join('\n') + '\n');
+}
+
+await main();
