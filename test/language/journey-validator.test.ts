@@ -116,6 +116,20 @@ describe('diagnostics', () => {
             assert.match(withCode(files['a.journey'].diagnostics, 'duplicate-id')[0].message, /b\.journey/);
         });
 
+        it('names every other place of a duplicate: this file and the other file', async () => {
+            const files = await loadTexts({
+                'a.journey': `team ops\nteam ops\npersona p\njourney j for p { stage s { step x { owner ops } } }\n`,
+                'b.journey': `team ops\n`,
+            });
+            const inA = withCode(files['a.journey'].diagnostics, 'duplicate-id');
+            assert.equal(inA.length, 2);
+            for (const d of inA) assert.match(d.message, /'ops' \(also declared in this file, b\.journey\)/);
+            const inB = withCode(files['b.journey'].diagnostics, 'duplicate-id');
+            assert.equal(inB.length, 1);
+            assert.match(inB[0].message, /'ops' \(also declared in a\.journey\)/);
+            assert.deepEqual(inB[0].range, { start: { line: 0, character: 5 }, end: { line: 0, character: 8 } });
+        });
+
         it('flags stages and steps repeated within a journey, steps across stages too', async () => {
             const text = `persona p\njourney j for p {\n  stage s { step a {} }\n  stage s { step a {} }\n  stage t { step a {} step b {} }\n}\n`;
             const diagnostics = withCode(await diagnose(text), 'duplicate-id');
