@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readFileSync, rmSync, unlinkSync, writeFileSync
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
-import { ensureBuilt, journeymap } from './cli-process.js';
+import { ensureBuilt, journeymap, ROOT } from './cli-process.js';
 
 function git(cwd: string, ...args: string[]): string {
     return execFileSync('git', args, { cwd, encoding: 'utf8', env: { ...process.env, GIT_AUTHOR_NAME: 't', GIT_AUTHOR_EMAIL: 't@t', GIT_COMMITTER_NAME: 't', GIT_COMMITTER_EMAIL: 't@t' } });
@@ -131,16 +131,40 @@ describe('journeymap diff (process, temp git repositories)', function () {
     });
 
     it('runs the pull-request workflow commands: check --format github, diff markdown with links', async () => {
-        // Exactly the commands of examples/github-workflow/journeymap-pr.yml (the GitHub API call aside).
-        const check = await journeymap(['check', '--format', 'github', 'maps'], repo);
-        assert.ok(check.code === 0 || check.code === 1, check.stderr);
-        for (const line of check.stdout.split('\n').filter(Boolean)) assert.match(line, /^::(error|warning|notice) file=/);
-        const md = await journeymap(['diff', '--git', base, 'HEAD', '--format', 'markdown', '--link-base', 'https://github.com/o/r/blob/abc'], repo);
-        assert.equal(md.code, 0, md.stderr);
-        assert.match(md.stdout, /^## Journey map changes/);
-        assert.match(md.stdout, /step \*Checks out\*: emotion -2 → -1 ↑ \(better\)/);
-        assert.match(md.stdout, /pain edited: “Has to retype her card on mobile” → “Has to retype her card number on mobile”/);
-        assert.match(md.stdout, /\[line \d+\]\(https:\/\/github\.com\/o\/r\/blob\/abc\/maps\/gift-purchase\.journey#L\d+\)/);
-        assert.doesNotMatch(md.stdout, /<[a-z/]/i, 'no raw HTML');
+        // The `journeymap` lines of the example workflow, run as written (the GitHub API call aside).
+        const workflow = readFileSync(join(ROOT, 'examples/github-workflow/journeymap-pr.yml'), 'utf8');
+        const commands = workflow.split('\n').map(line => line.trim().replace(/^run: /, '')).filter(line => line.startsWith('journeymap '));
+        assert.equal(commands.length, 3, commands.join('\n'));
+        const env: Record<string, string> = { BASE_SHA: base, HEAD_SHA: git(repo, 'rev-parse', 'HEAD').trim(), LINK_BASE: 'https://github.com/o/r/blob/abc' };
+        const outputs = new Map<string, string>();
+        for (const command of commands) {
+            const [argv, redirect] = command.split(' > ');
+            // Only double-quoted "$VAR" words and plain words occur: split them without a shell.
+            const args = argv.split(/\s+/).slice(1).map(word => word.replace(/^"\$(\w+)"$/, (_, name) => env[name]));
+            const run = await journeymap(args, repo);
+            assert.ok(run.code === 0 || (args[0] === 'check' && run.code === 1), `${command}: ${run.stderr}`);
+            if (args[0] === 'check') {
+                for (const line of run.stdout.split('\n').filter(Boolean)) assert.match(line, /^::(error|warning|notice) file=/);
+            }
+            if (redirect) outputs.set(redirect.trim(), run.stdout);
+        }
+        const md = outputs.get('journeymap-diff.md')!;
+        assert.match(md, /^## Journey map changes/);
+        assert.match(md, /step \*Checks out\*: emotion -2 → -1 ↑ \(better\)/);
+        assert.match(md, /pain edited: “Has to retype her card on mobile” → “Has to retype her card number on mobile”/);
+        assert.match(md, /\[line \d+\]\(https:\/\/github\.com\/o\/r\/blob\/abc\/maps\/gift-purchase\.journey#L\d+\)/);
+        assert.doesNotMatch(md, /<[a-z/]/i, 'no raw HTML');
+        assert.equal(JSON.parse(outputs.get('journeymap-diff.json')!).summary.changed, 3);
+    });
+
+    it('renders the markdown of the example edit as in the golden file, with balanced GitHub markdown', async () => {
+        const run = await journeymap(['diff', '--git', base, 'HEAD', '--format', 'markdown'], repo);
+        const golden = join(ROOT, 'test/diff/golden/gift-purchase-edit.md');
+        if (process.env.JOURNEYMAP_UPDATE_GOLDEN === '1') writeFileSync(golden, run.stdout);
+        assert.equal(run.stdout, readFileSync(golden, 'utf8'));
+        assert.doesNotMatch(run.stdout, /<[a-z/!]/i, 'no raw HTML');
+        for (const line of run.stdout.split('\n')) {
+            assert.equal((line.replace(/\\`/g, '').match(/`/g) ?? []).length % 2, 0, `balanced code spans: ${line}`);
+        }
     });
 });
