@@ -2,16 +2,17 @@ import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { diffRevisions, type FilePair } from '../diff/diff-files.js';
 import type { JourneyDiff } from '../diff/diff-model.js';
+import { formatHtml } from '../diff/format-html.js';
 import { formatMarkdown } from '../diff/format-markdown.js';
 import { formatText } from '../diff/format-text.js';
 import { changedJourneyFiles, GitError, pathspecs, repositoryRoot, revisionFiles } from '../diff/git-revisions.js';
-import { loadRevision, type RevisionFile } from '../diff/load-revision.js';
+import { loadRevision, type LoadedRevision, type RevisionFile } from '../diff/load-revision.js';
 import { oneOf, parseArgs } from './args.js';
 import { expandPaths, readInputFile } from './files.js';
 import type { CommandIO } from './main.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
-export const diffUsage = 'journeymap diff [--format markdown|json|text] [--exit-code] [--link-base URL] (OLD NEW | --git BASE [HEAD] [-- PATHS...])';
+export const diffUsage = 'journeymap diff [--format markdown|json|text|html] [--exit-code] [--link-base URL] (OLD NEW | --git BASE [HEAD] [-- PATHS...])';
 
 /**
  * `journeymap diff` (docs/diff.md): the semantic diff of two files, two directories, or the
@@ -20,16 +21,17 @@ export const diffUsage = 'journeymap diff [--format markdown|json|text] [--exit-
 export async function diff(argv: readonly string[], io: CommandIO): Promise<number> {
     const args = parseArgs(argv, { valued: ['--format', '--link-base', '--old-link-base'], flags: ['--git', '--exit-code'] });
     const isTty = process.stdout.isTTY === true;
-    const format = oneOf('--format', args.options.get('--format'), ['markdown', 'json', 'text'] as const, isTty ? 'text' : 'markdown');
+    const format = oneOf('--format', args.options.get('--format'), ['markdown', 'json', 'text', 'html'] as const, isTty ? 'text' : 'markdown');
     const linkBase = args.options.get('--link-base');
     const oldLinkBase = args.options.get('--old-link-base');
-    let result: JourneyDiff;
+    let compared: Compared;
     try {
-        result = args.options.has('--git') ? await diffGit(args.positional, args.rest) : await diffPaths(args.positional, args.rest);
+        compared = args.options.has('--git') ? await diffGit(args.positional, args.rest) : await diffPaths(args.positional, args.rest);
     } catch (error) {
         if (error instanceof GitError) throw new UsageError(error.message);
         throw error;
     }
+    const result = compared.result;
     for (const error of result.errors ?? []) {
         for (const e of error.errors) io.err(`${error.file}:${e.line}:${e.column} - error syntax-error: ${e.message} (${error.side} version)\n`);
         io.err(`${error.file}: not compared: the ${error.side} version has syntax errors\n`);
@@ -39,13 +41,16 @@ export async function diff(argv: readonly string[], io: CommandIO): Promise<numb
         linkBase: typeof linkBase === 'string' ? linkBase : undefined,
         oldLinkBase: typeof oldLinkBase === 'string' ? oldLinkBase : undefined,
     }));
+    else if (format === 'html') io.out(formatHtml(result, compared.oldRev, compared.newRev, compared.pairs));
     else io.out(formatText(result, isTty));
     const s = result.summary;
     const anything = s.added + s.removed + s.changed + s.moved + s.renamed > 0;
     return args.options.has('--exit-code') && anything ? ExitCode.Failed : ExitCode.Ok;
 }
 
-async function diffGit(positional: readonly string[], paths: readonly string[]): Promise<JourneyDiff> {
+interface Compared { result: JourneyDiff; oldRev: LoadedRevision; newRev: LoadedRevision; pairs: FilePair[] }
+
+async function diffGit(positional: readonly string[], paths: readonly string[]): Promise<Compared> {
     if (positional.length < 1 || positional.length > 2) throw new UsageError(`--git takes BASE and optionally HEAD. Usage: ${diffUsage}`);
     const [base, head] = positional;
     const cwd = process.cwd();
@@ -53,11 +58,11 @@ async function diffGit(positional: readonly string[], paths: readonly string[]):
     const pairs = await changedJourneyFiles(root, base, head, pathspecs(root, cwd, paths));
     const [oldFiles, newFiles] = await Promise.all([revisionFiles(root, base), revisionFiles(root, head)]);
     const [oldRev, newRev] = await Promise.all([loadRevision(oldFiles), loadRevision(newFiles)]);
-    return diffRevisions(oldRev, newRev, pairs);
+    return { result: diffRevisions(oldRev, newRev, pairs), oldRev, newRev, pairs };
 }
 
 /** Two files, or two directories whose files match by relative path. */
-async function diffPaths(positional: readonly string[], rest: readonly string[]): Promise<JourneyDiff> {
+async function diffPaths(positional: readonly string[], rest: readonly string[]): Promise<Compared> {
     if (positional.length !== 2 || rest.length > 0) throw new UsageError(`give OLD and NEW. Usage: ${diffUsage}`);
     const [oldPath, newPath] = positional;
     const kinds = await Promise.all(positional.map(async path => {
@@ -72,8 +77,8 @@ async function diffPaths(positional: readonly string[], rest: readonly string[])
         const [a, b] = await Promise.all([readInputFile(oldPath), readInputFile(newPath)]);
         const name = relative(process.cwd(), newPath).replace(/\\/g, '/');
         const [oldRev, newRev] = await Promise.all([loadRevision([{ path: name, text: a.text }]), loadRevision([{ path: name, text: b.text }])]);
-        const result = diffRevisions(oldRev, newRev, [{ path: name, status: 'modified' }]);
-        return result;
+        const pairs: FilePair[] = [{ path: name, status: 'modified' }];
+        return { result: diffRevisions(oldRev, newRev, pairs), oldRev, newRev, pairs };
     }
     const read = async (dir: string): Promise<RevisionFile[]> => Promise.all((await expandPaths([dir])).map(async path => ({
         path: relative(dir, path).replace(/\\/g, '/'), text: (await readInputFile(path)).text,
@@ -89,5 +94,5 @@ async function diffPaths(positional: readonly string[], rest: readonly string[])
         pairs.push({ path, status: before === undefined ? 'added' : after === undefined ? 'deleted' : 'modified' });
     }
     const [oldRev, newRev] = await Promise.all([loadRevision(oldFiles), loadRevision(newFiles)]);
-    return diffRevisions(oldRev, newRev, pairs);
+    return { result: diffRevisions(oldRev, newRev, pairs), oldRev, newRev, pairs };
 }

@@ -1,0 +1,138 @@
+import { randomBytes } from 'node:crypto';
+import { parseHTML } from 'linkedom';
+import type { JourneyModel, StageModel } from '../../language/model/journey-model.js';
+import type { ChangeKind } from '../../webview/layout/layout-types.js';
+import { journeySvg } from '../../webview/render/svg-markup.js';
+import { describeChange } from './describe-change.js';
+import type { JourneyChange, JourneyDiff } from './diff-model.js';
+import type { FilePair } from './diff-files.js';
+import type { LoadedRevision } from './load-revision.js';
+
+/**
+ * The visual diff: one self-contained page (no network: the CSP forbids it) drawing each changed
+ * journey's new version with the preview's own renderer, elements marked with `data-change`,
+ * removed steps and stages as faded ghosts where they stood; a switch shows the old version; the
+ * change list centers the element it names. User text reaches the page only escaped.
+ */
+export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: LoadedRevision, pairs: readonly FilePair[]): string {
+    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
+    const doc = document as unknown as Document;
+    const sections: string[] = [];
+    for (const pair of pairs) {
+        const changes = diff.changes.filter(c => c.file === pair.path);
+        const oldModel = oldRev.models.get(pair.oldPath ?? pair.path);
+        const newModel = newRev.models.get(pair.path);
+        const journeyIds = [...new Set(changes.map(c => c.journey).filter((j): j is string => j !== undefined))];
+        for (const id of journeyIds) {
+            const before = oldModel?.journeys.find(j => j.id === id);
+            const after = newModel?.journeys.find(j => j.id === id);
+            const mine = changes.filter(c => c.journey === id);
+            const { journey, marks } = withGhosts(before, after, mine);
+            const newSvg = journey ? journeySvg(doc, journey, { palette: 'light', changes: marks }) : '<p>(journey removed)</p>';
+            const oldSvg = before ? journeySvg(doc, before, { palette: 'light' }) : '<p>(journey added)</p>';
+            const list = mine.map(c => `<li><button type="button" data-target="${escapeHtml(targetKey(c))}">${escapeHtml(plain(describeChange(c, t => t, t => t)))}</button></li>`).join('');
+            sections.push(`<section class="jm-journey"><h2>${escapeHtml(pair.path)}: ${escapeHtml(journey?.title ?? before?.title ?? id)}</h2>
+<div class="jm-body"><ol class="jm-changes">${list}</ol><div class="jm-maps"><div class="jm-new">${newSvg}</div><div class="jm-old" hidden>${oldSvg}</div></div></div></section>`);
+        }
+    }
+    const nonce = randomBytes(16).toString('base64');
+    const s = diff.summary;
+    return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; img-src data:">
+<title>Journey map diff</title>
+<style>
+body{font-family:Arial,'Liberation Sans',sans-serif;margin:0;padding:8px 16px;}
+.jm-body{display:flex;gap:12px;align-items:flex-start}
+.jm-changes{flex:0 0 320px;max-height:80vh;overflow:auto;font-size:13px;padding-left:20px}
+.jm-changes button{all:unset;cursor:pointer;display:block;padding:2px 0}
+.jm-changes button:hover{text-decoration:underline}
+.jm-maps{flex:1;overflow:auto;max-height:80vh}
+[data-change="added"] rect{stroke:#1a7f37;stroke-width:3px}
+[data-change="changed"] rect{stroke:#9a6700;stroke-width:3px}
+[data-change="moved"] rect{stroke:#0969da;stroke-width:3px;stroke-dasharray:6 3}
+[data-change="removed"]{opacity:.4}
+.jm-focus rect{stroke:#cf222e!important;stroke-width:4px!important}
+</style>
+</head>
+<body>
+<h1>Journey map diff</h1>
+<p>${s.added} added · ${s.removed} removed · ${s.changed} changed · ${s.moved} moved · ${s.renamed} renamed · emotion ${s.emotion.better} better, ${s.emotion.worse} worse
+<label><input type="checkbox" id="jm-show-old"> show the old map</label></p>
+${sections.join('\n')}
+<script nonce="${nonce}">
+document.getElementById('jm-show-old').addEventListener('change', function (e) {
+  var old = e.target.checked;
+  document.querySelectorAll('.jm-old').forEach(function (n) { n.hidden = !old; });
+  document.querySelectorAll('.jm-new').forEach(function (n) { n.hidden = old; });
+});
+document.querySelectorAll('.jm-changes button').forEach(function (b) {
+  b.addEventListener('click', function () {
+    var section = b.closest('.jm-journey');
+    var key = b.getAttribute('data-target');
+    var target = Array.prototype.find.call(section.querySelectorAll('.jm-new [data-key]'), function (n) { return n.getAttribute('data-key') === key; });
+    if (!target) return;
+    section.querySelectorAll('.jm-focus').forEach(function (n) { n.classList.remove('jm-focus'); });
+    target.classList.add('jm-focus');
+    target.scrollIntoView({ block: 'center', inline: 'center' });
+  });
+});
+</script>
+</body>
+</html>
+`;
+}
+
+function plain(text: string): string {
+    return text.replace(/\*\*|\*|`/g, '');
+}
+
+function targetKey(change: JourneyChange): string {
+    if (change.element === 'stage') return `stage:${change.kind === 'renamed' ? change.to : change.id}`;
+    if (change.element === 'step') return `step:${change.kind === 'renamed' ? change.to : change.id}`;
+    return '';
+}
+
+/** The new journey with removed steps/stages put back where they stood, and the marks by card key. */
+function withGhosts(before: JourneyModel | undefined, after: JourneyModel | undefined, changes: readonly JourneyChange[]): { journey?: JourneyModel; marks: Map<string, ChangeKind> } {
+    const marks = new Map<string, ChangeKind>();
+    if (!after) return { journey: before, marks: new Map(before?.stages.flatMap(s => [[`stage:${s.id}`, 'removed' as ChangeKind], ...s.steps.map(st => [`step:${st.id}`, 'removed' as ChangeKind] as [string, ChangeKind])])) };
+    const stages: StageModel[] = after.stages.map(stage => ({ ...stage, steps: [...stage.steps] }));
+    for (const change of changes) {
+        if (change.kind === 'removed' && change.element === 'stage' && before) {
+            const old = before.stages.find(s => s.id === change.id);
+            if (old) {
+                const at = before.stages.indexOf(old);
+                stages.splice(Math.min(at, stages.length), 0, { ...old, steps: [] });
+                marks.set(`stage:${old.id}`, 'removed');
+            }
+        }
+    }
+    for (const change of changes) {
+        const id = change.kind === 'renamed' ? String(change.to) : change.id;
+        if (change.element === 'step') {
+            if (change.kind === 'removed' && before) {
+                const oldStage = before.stages.find(s => s.id === change.stage);
+                const step = oldStage?.steps.find(s => s.id === change.id);
+                const stage = stages.find(s => s.id === change.stage);
+                if (step && stage && oldStage) {
+                    stage.steps.splice(Math.min(oldStage.steps.indexOf(step), stage.steps.length), 0, step);
+                    marks.set(`step:${step.id}`, 'removed');
+                }
+            } else if (id) {
+                const kind: ChangeKind = change.kind === 'renamed' ? 'changed' : change.kind;
+                if (!marks.has(`step:${id}`) || kind === 'added' || kind === 'moved') marks.set(`step:${id}`, kind);
+                if (change.field === 'emotion') marks.set(`emotion:${id}`, 'changed');
+            }
+        } else if (change.element === 'stage' && change.kind !== 'removed' && id) {
+            marks.set(`stage:${id}`, change.kind === 'renamed' ? 'changed' : change.kind);
+        }
+    }
+    return { journey: { ...after, stages }, marks };
+}
+
+function escapeHtml(text: string): string {
+    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
+}

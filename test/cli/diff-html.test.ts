@@ -1,0 +1,83 @@
+import { strict as assert } from 'node:assert';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Browser } from 'playwright-core';
+import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
+import { launchChromium } from '../webview/browser.js';
+import { ensureBuilt, journeymap } from './cli-process.js';
+
+const purchase = readFileSync(join(EXAMPLES_DIR, 'gift-purchase.journey'), 'utf8');
+const CONFIRMATION = `    step confirmation "Gets the order confirmation" {
+      channel email
+      emotion +1
+      onstage "Confirmation email with the order summary" by ops
+    }
+`;
+
+/** checkout edited, confirmation moved to post_purchase, gift_wrap added (hostile title), browses removed. */
+function edited(text: string): string {
+    const browses = text.slice(text.indexOf('    step browses'), text.indexOf('    step checks_delivery'));
+    return text.replace('      emotion -2\n      feels "Annoyed"', '      emotion -1\n      feels "Annoyed"')
+        .replace(browses, '')
+        .replace(CONFIRMATION, '    step gift_wrap "<img src=x onerror=\\"window.pwned=1\\"> wrapping" {\n      emotion +1\n    }\n')
+        .replace('    goal "Know the gift will arrive, and hear that her friend liked it"\n', `    goal "Know the gift will arrive, and hear that her friend liked it"\n${CONFIRMATION}`);
+}
+
+describe('journeymap diff --format html (real Chromium)', function () {
+    this.timeout(90_000);
+    let dir: string;
+    let browser: Browser;
+    before(async () => {
+        ensureBuilt();
+        dir = mkdtempSync(join(tmpdir(), 'jm-diff-html-'));
+        writeFileSync(join(dir, 'old.journey'), purchase);
+        writeFileSync(join(dir, 'new.journey'), edited(purchase));
+        const run = await journeymap(['diff', '--format', 'html', 'old.journey', 'new.journey'], dir);
+        assert.equal(run.code, 0, run.stderr);
+        writeFileSync(join(dir, 'diff.html'), run.stdout);
+        browser = await launchChromium();
+    });
+    after(async () => {
+        await browser?.close();
+        rmSync(dir, { recursive: true, force: true });
+    });
+
+    it('marks the right elements, shows removed ones as ghosts, switches to the old map, centers on click, loads nothing, keeps text as text', async () => {
+        const page = await browser.newPage();
+        const requests: string[] = [];
+        page.on('request', request => requests.push(request.url()));
+        const errors: string[] = [];
+        page.on('pageerror', error => errors.push(error.message));
+        await page.goto(pathToFileURL(join(dir, 'diff.html')).href);
+        const change = (key: string) => page.evaluate(k => [...document.querySelectorAll('.jm-new [data-key]')].find(n => n.getAttribute('data-key') === k)?.getAttribute('data-change') ?? null, key);
+        assert.equal(await change('step:checkout'), 'changed');
+        assert.equal(await change('emotion:checkout'), 'changed');
+        assert.equal(await change('step:confirmation'), 'moved');
+        assert.equal(await change('step:gift_wrap'), 'added');
+        assert.equal(await change('step:browses'), 'removed', 'removed step drawn as a ghost');
+        assert.equal(await change('step:sees_ad'), null, 'unchanged step unmarked');
+        // Hostile title: shown as text, never run.
+        assert.equal(await page.evaluate(() => (window as unknown as { pwned?: number }).pwned), undefined);
+        assert.equal(await page.locator('img').count(), 0);
+        assert.ok((await page.locator('.jm-changes').innerText()).includes('<img src=x'));
+        // The switch shows the old map, which has browses as an ordinary card and no gift_wrap.
+        assert.equal(await page.locator('.jm-old').isVisible(), false);
+        await page.check('#jm-show-old');
+        assert.equal(await page.locator('.jm-old').isVisible(), true);
+        assert.equal(await page.locator('.jm-new').isVisible(), false);
+        assert.equal(await page.locator('.jm-old [data-key="step:gift_wrap"]').count(), 0);
+        assert.equal(await page.locator('.jm-old [data-key="step:browses"]').count(), 1);
+        await page.uncheck('#jm-show-old');
+        // Clicking a change focuses and scrolls to its element.
+        await page.locator('.jm-changes button', { hasText: 'moved step Gets the order confirmation' }).click();
+        assert.equal(await page.locator('.jm-new .jm-focus').getAttribute('data-key'), 'step:confirmation');
+        const box = await page.locator('.jm-new .jm-focus').boundingBox();
+        const maps = await page.locator('.jm-maps').boundingBox();
+        assert.ok(box && maps && box.x + box.width / 2 > maps.x && box.x + box.width / 2 < maps.x + maps.width, 'element scrolled into view');
+        assert.deepEqual(requests.filter(url => !url.startsWith('file:')), []);
+        assert.deepEqual(errors, []);
+        await page.close();
+    });
+});
