@@ -134,7 +134,7 @@ describe('journeymap diff (process, temp git repositories)', function () {
         // The `journeymap` lines of the example workflow, run as written (the GitHub API call aside).
         const workflow = readFileSync(join(ROOT, 'examples/github-workflow/journeymap-pr.yml'), 'utf8');
         const commands = workflow.split('\n').map(line => line.trim().replace(/^run: /, '')).filter(line => line.startsWith('journeymap '));
-        assert.equal(commands.length, 3, commands.join('\n'));
+        assert.equal(commands.length, 4, commands.join('\n'));
         const env: Record<string, string> = { BASE_SHA: base, HEAD_SHA: git(repo, 'rev-parse', 'HEAD').trim(), LINK_BASE: 'https://github.com/o/r/blob/abc' };
         const outputs = new Map<string, string>();
         for (const command of commands) {
@@ -155,6 +155,7 @@ describe('journeymap diff (process, temp git repositories)', function () {
         assert.match(md, /\[line \d+\]\(https:\/\/github\.com\/o\/r\/blob\/abc\/maps\/gift-purchase\.journey#L\d+\)/);
         assert.doesNotMatch(md, /<[a-z/]/i, 'no raw HTML');
         assert.equal(JSON.parse(outputs.get('journeymap-diff.json')!).summary.changed, 3);
+        assert.match(outputs.get('journeymap-diff.html')!, /<g(?=[^>]*data-key="step:checkout")(?=[^>]*data-change="changed")[^>]*>/);
     });
 
     it('renders the markdown of the example edit as in the golden file, with balanced GitHub markdown', async () => {
