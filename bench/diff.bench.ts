@@ -49,7 +49,7 @@ async function main(): Promise<void> {
         '',
         `Two versions of a generated 1,000-step map (seed 1), ${edits} scattered edits (emotions, reworded pains, rewritten touchpoints), ${changes} changes reported. Median of ${RUNS} runs after a warm-up.`,
         '',
-        '| phase | median |',
+        '| phase | median (ms) |',
         '| --- | ---: |',
         `| parse, link, validate and build both versions | ${formatMs(load)} |`,
         `| diff the two models | ${formatMs(diff)} |`,
