@@ -16,8 +16,8 @@ export const bundles = [
         // Some dependencies are CommonJS and call require(); give the ESM bundle one.
         banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     },
-    // The preview webview, and the script inlined into `journeymap render -o map.html`.
-    { entryPoints: { 'webview/preview': 'webview/app/main.ts', 'webview/standalone': 'webview/app/standalone.ts' }, format: 'iife', platform: 'browser', target: 'chrome120' },
+    // The preview and compare webviews, and the script inlined into `journeymap render -o map.html`.
+    { entryPoints: { 'webview/preview': 'webview/app/main.ts', 'webview/compare': 'webview/app/compare-main.ts', 'webview/standalone': 'webview/app/standalone.ts' }, format: 'iife', platform: 'browser', target: 'chrome120' },
 ];
 
 const common = {

@@ -28,3 +28,25 @@ export interface ModelChangedParams {
     uri: string;
     version: number;
 }
+
+/**
+ * Custom LSP request: the plain model of a text that is not (or not as written) a document of
+ * the workspace — an older revision, the staged version, another side of a diff. The server
+ * builds it in a throwaway workspace, so the real one is untouched: with `context` when given
+ * (the other files of that revision), else with the other documents the server knows now.
+ */
+export const TextModelRequest = 'journeymap/textModel';
+export interface TextSource {
+    uri: string;
+    text: string;
+}
+export interface TextModelParams extends TextSource {
+    context?: TextSource[];
+}
+export interface TextModelResult {
+    uri: string;
+    /** Absent when the text has syntax errors: an older text that does not parse is not drawn. */
+    model?: JourneyDocumentModel;
+    /** The syntax errors, 1-based, as the CLI reports them. */
+    syntaxErrors: Array<{ line: number; column: number; message: string }>;
+}

@@ -5,8 +5,10 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from '../journey-module.js';
 import { registerJourneyModelProtocol } from './journey-model-protocol.js';
+import { registerTextModelRequest } from './journey-text-model.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
 registerJourneyModelProtocol(connection, shared, Journey);
+registerTextModelRequest(connection, shared);
 startLanguageServer(shared);

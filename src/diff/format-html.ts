@@ -1,10 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { parseHTML } from 'linkedom';
-import type { JourneyModel, StageModel } from '../../language/model/journey-model.js';
-import type { ChangeKind } from '../../webview/layout/layout-types.js';
 import { journeySvg } from '../../webview/render/svg-markup.js';
 import { describeChange } from './describe-change.js';
-import type { JourneyChange, JourneyDiff } from './diff-model.js';
+import type { JourneyDiff } from './diff-model.js';
+import { changeTarget, newPicture } from './diff-picture.js';
 import type { FilePair } from './diff-files.js';
 import type { LoadedRevision } from './load-revision.js';
 
@@ -27,10 +26,10 @@ export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: Lo
             const before = oldModel?.journeys.find(j => j.id === id);
             const after = newModel?.journeys.find(j => j.id === id);
             const mine = changes.filter(c => c.journey === id);
-            const { journey, marks } = withGhosts(before, after, mine);
+            const { journey, marks } = newPicture(before, after, mine);
             const newSvg = journey ? journeySvg(doc, journey, { palette: 'light', changes: marks }) : '<p>(journey removed)</p>';
             const oldSvg = before ? journeySvg(doc, before, { palette: 'light' }) : '<p>(journey added)</p>';
-            const list = mine.map(c => `<li><button type="button" data-target="${escapeHtml(targetKey(c))}">${escapeHtml(plain(describeChange(c, t => t, t => t)))}</button></li>`).join('');
+            const list = mine.map(c => `<li><button type="button" data-target="${escapeHtml(changeTarget(c))}">${escapeHtml(plain(describeChange(c, t => t, t => t)))}</button></li>`).join('');
             sections.push(`<section class="jm-journey"><h2>${escapeHtml(pair.path)}: ${escapeHtml(journey?.title ?? before?.title ?? id)}</h2>
 <div class="jm-body"><ol class="jm-changes">${list}</ol><div class="jm-maps"><div class="jm-new">${newSvg}</div><div class="jm-old" hidden>${oldSvg}</div></div></div></section>`);
         }
@@ -87,50 +86,6 @@ document.querySelectorAll('.jm-changes button').forEach(function (b) {
 
 function plain(text: string): string {
     return text.replace(/\*\*|\*|`/g, '');
-}
-
-function targetKey(change: JourneyChange): string {
-    if (change.element === 'stage') return `stage:${change.kind === 'renamed' ? change.to : change.id}`;
-    if (change.element === 'step') return `step:${change.kind === 'renamed' ? change.to : change.id}`;
-    return '';
-}
-
-/** The new journey with removed steps/stages put back where they stood, and the marks by card key. */
-function withGhosts(before: JourneyModel | undefined, after: JourneyModel | undefined, changes: readonly JourneyChange[]): { journey?: JourneyModel; marks: Map<string, ChangeKind> } {
-    const marks = new Map<string, ChangeKind>();
-    if (!after) return { journey: before, marks: new Map(before?.stages.flatMap(s => [[`stage:${s.id}`, 'removed' as ChangeKind], ...s.steps.map(st => [`step:${st.id}`, 'removed' as ChangeKind] as [string, ChangeKind])])) };
-    const stages: StageModel[] = after.stages.map(stage => ({ ...stage, steps: [...stage.steps] }));
-    for (const change of changes) {
-        if (change.kind === 'removed' && change.element === 'stage' && before) {
-            const old = before.stages.find(s => s.id === change.id);
-            if (old) {
-                const at = before.stages.indexOf(old);
-                stages.splice(Math.min(at, stages.length), 0, { ...old, steps: [] });
-                marks.set(`stage:${old.id}`, 'removed');
-            }
-        }
-    }
-    for (const change of changes) {
-        const id = change.kind === 'renamed' ? String(change.to) : change.id;
-        if (change.element === 'step') {
-            if (change.kind === 'removed' && before) {
-                const oldStage = before.stages.find(s => s.id === change.stage);
-                const step = oldStage?.steps.find(s => s.id === change.id);
-                const stage = stages.find(s => s.id === change.stage);
-                if (step && stage && oldStage) {
-                    stage.steps.splice(Math.min(oldStage.steps.indexOf(step), stage.steps.length), 0, step);
-                    marks.set(`step:${step.id}`, 'removed');
-                }
-            } else if (id) {
-                const kind: ChangeKind = change.kind === 'renamed' ? 'changed' : change.kind;
-                if (!marks.has(`step:${id}`) || kind === 'added' || kind === 'moved') marks.set(`step:${id}`, kind);
-                if (change.field === 'emotion') marks.set(`emotion:${id}`, 'changed');
-            }
-        } else if (change.element === 'stage' && change.kind !== 'removed' && id) {
-            marks.set(`stage:${id}`, change.kind === 'renamed' ? 'changed' : change.kind);
-        }
-    }
-    return { journey: { ...after, stages }, marks };
 }
 
 function escapeHtml(text: string): string {

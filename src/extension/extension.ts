@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { JourneyCompareManager } from './compare/compare-manager.js';
 import { languageClientModelSource } from './preview/model-source.js';
 import { JourneyPreviewManager } from './preview/preview-manager.js';
 
@@ -13,7 +14,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     };
     const outputChannel = vscode.window.createOutputChannel('Journeymap', { log: true });
     const clientOptions: LanguageClientOptions = {
-        documentSelector: [{ language: 'journey' }],
+        // Files only: a revision shown in a diff editor (`git:`) or by the compare view is not a
+        // document of the workspace, and would otherwise clash with the file's own declarations.
+        documentSelector: [{ language: 'journey', scheme: 'file' }, { language: 'journey', scheme: 'untitled' }],
         synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.journey') },
         outputChannel,
     };
@@ -21,8 +24,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('journeymap', 'Journeymap', serverOptions, clientOptions);
     context.subscriptions.push(outputChannel);
     await client.start();
-    // The swimlane preview gets its models from the server started above.
-    context.subscriptions.push(...new JourneyPreviewManager(vscode, context.extensionUri, languageClientModelSource(client)).register());
+    // The swimlane preview and the compare view get their models from the server started above.
+    const models = languageClientModelSource(client);
+    context.subscriptions.push(
+        ...new JourneyPreviewManager(vscode, context.extensionUri, models).register(),
+        ...new JourneyCompareManager(vscode, context.extensionUri, models).register(),
+    );
     await openOnStartup();
 }
 

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { URI } from 'vscode-uri';
 import type { JourneyDocumentModel } from '../../language/model/journey-model.js';
-import type { ModelChangedParams, ModelResult } from '../../language/protocol.js';
+import type { ModelChangedParams, ModelResult, TextModelParams, TextModelResult } from '../../language/protocol.js';
+import { buildTextModel } from '../../language/server/journey-text-model.js';
 import type { ModelSource } from '../../src/extension/preview/model-source.js';
 import { JourneyPreviewManager, PreviewCommands } from '../../src/extension/preview/preview-manager.js';
 import { PREVIEW_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/extension/preview/preview-panel.js';
@@ -23,6 +24,9 @@ class FakeModelSource implements ModelSource {
     async request(uri: string): Promise<ModelResult> {
         this.requests.push(uri);
         return this.results.get(uri) ?? { uri, version: 0, syntaxErrors: 0, errors: 0 };
+    }
+    requestText(params: TextModelParams): Promise<TextModelResult> {
+        return buildTextModel(params, () => []);
     }
     onDidChange(listener: (params: ModelChangedParams) => void) {
         return this.changed.event(listener);

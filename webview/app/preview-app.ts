@@ -10,6 +10,7 @@ import { mapCss } from '../render/map-style.js';
 import { emotionTooltip, renderMap } from '../render/render-map.js';
 import { renderSvgElement } from '../render/svg-markup.js';
 import type { HostToWebviewMessage, ModelMessage, PreviewState, WebviewToHostMessage } from '../messages.js';
+import { PAGE_CSS } from './page-style.js';
 import { createZoomCanvas, type ZoomCanvas } from './zoom-canvas.js';
 
 export interface HostApi {
@@ -18,23 +19,11 @@ export interface HostApi {
     setState(state: PreviewState): void;
 }
 
-const PAGE_CSS = `
-html,body{margin:0;padding:0;height:100%;overflow:hidden;background:var(--vscode-editor-background);color:var(--vscode-editor-foreground);font-family:var(--vscode-font-family);font-size:var(--vscode-font-size,13px);}
-#jm-root{display:flex;flex-direction:column;height:100%;}
-#jm-toolbar{display:flex;flex-wrap:wrap;gap:6px;align-items:center;padding:4px 8px;border-bottom:1px solid var(--vscode-panel-border,transparent);}
-#jm-toolbar button,#jm-toolbar select{background:var(--vscode-button-secondaryBackground);color:var(--vscode-button-secondaryForeground);border:1px solid var(--vscode-contrastBorder,transparent);padding:2px 8px;cursor:pointer;font:inherit;}
-#jm-toolbar button:hover{background:var(--vscode-button-secondaryHoverBackground);}
-#jm-toolbar button[aria-pressed=true]{background:var(--vscode-button-background);color:var(--vscode-button-foreground);}
-#jm-toolbar .jm-file{opacity:.8;margin-right:auto;}
+const PREVIEW_CSS = `
 #jm-lanes{position:relative;}
 #jm-lanes>div{position:absolute;z-index:2;right:0;background:var(--vscode-menu-background,var(--vscode-editor-background));color:var(--vscode-menu-foreground,inherit);border:1px solid var(--vscode-menu-border,var(--vscode-panel-border,#888));padding:6px 10px;white-space:nowrap;}
 #jm-lanes label{display:block;}
-#jm-banner{padding:4px 8px;cursor:pointer;background:var(--vscode-inputValidation-errorBackground);color:var(--vscode-errorForeground);border:1px solid var(--vscode-inputValidation-errorBorder);}
-#jm-banner[hidden]{display:none;}
 #jm-canvas-host{flex:1;min-height:0;}
-.jm-canvas{display:block;cursor:grab;}
-.jm-canvas:active{cursor:grabbing;}
-#jm-empty{padding:16px;opacity:.8;}
 #jm-tooltip{position:fixed;z-index:3;max-width:360px;white-space:pre-wrap;pointer-events:none;padding:4px 8px;background:var(--vscode-editorHoverWidget-background,var(--vscode-editor-background));color:var(--vscode-editorHoverWidget-foreground,var(--vscode-editor-foreground));border:1px solid var(--vscode-editorHoverWidget-border,var(--vscode-panel-border,#888));}
 #jm-tooltip[hidden]{display:none;}
 `;
@@ -69,7 +58,7 @@ export class PreviewApp {
         this.state = host.getState() ?? {};
         const style = doc.createElement('style');
         if (nonce) style.setAttribute('nonce', nonce);
-        style.textContent = PAGE_CSS + mapCss('vscode');
+        style.textContent = PAGE_CSS + PREVIEW_CSS + mapCss('vscode');
         doc.head.appendChild(style);
 
         const root = this.el('div', { id: 'jm-root' });

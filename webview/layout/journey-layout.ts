@@ -36,6 +36,18 @@ const lineHeight = (size: number) => Math.round(size * 1.35);
 export interface LayoutOptions {
     /** Lanes the user switched off (lane toggles). Hidden lanes take no space. */
     hiddenLanes?: ReadonlySet<string>;
+    /**
+     * Lines this picture's stages up with another's (the compare view, stage-alignment.ts): each
+     * stage spans at least its width and starts where the frame's order puts it, a stage missing
+     * here leaving its gap. Ignored for stage positions when this journey orders its stages
+     * differently (a stage moved): then only the widths apply.
+     */
+    stageFrame?: StageFrame;
+}
+
+export interface StageFrame {
+    order: readonly string[];
+    widths: ReadonlyMap<string, number>;
 }
 
 /** A run of text before wrapping. */
@@ -210,13 +222,18 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
             }
         });
     }
+    const frame = options.stageFrame;
+    if (frame) {
+        journey.stages.forEach((stage, i) => widenSpan(columns, stageSpans[i], frame.widths.get(stage.id) ?? 0));
+    }
     const contentX = LAYOUT.margin + LAYOUT.labelWidth;
     let x = contentX;
     for (const column of columns) {
         column.x = x;
         x += column.width + LAYOUT.columnGap;
     }
-    const contentRight = columns.length > 0 ? x - LAYOUT.columnGap : contentX;
+    let contentRight = columns.length > 0 ? x - LAYOUT.columnGap : contentX;
+    if (frame && followsFrame(journey.stages.map(s => s.id), frame)) contentRight = Math.max(contentRight, placeInFrame(columns, journey.stages.map(s => s.id), stageSpans, frame, contentX));
     const width = Math.max(LAYOUT.minWidth, contentRight + LAYOUT.margin);
 
     // 4. Heading: title, persona, scenario, objectives, wrapped to the picture's width.
@@ -326,4 +343,40 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
         ...(emotion ? { emotion } : {}),
         ...(emptyMessage ? { emptyMessage } : {}),
     };
+}
+
+/** Widens a stage's columns evenly (the last one takes the remainder) to span `width`. */
+function widenSpan(columns: ColumnLayout[], span: { first: number; last: number }, width: number): void {
+    const count = span.last - span.first + 1;
+    const current = columns.slice(span.first, span.last + 1).reduce((sum, c) => sum + c.width, 0) + (count - 1) * LAYOUT.columnGap;
+    const extra = width - current;
+    if (extra <= 0) return;
+    const each = Math.floor(extra / count);
+    for (let c = span.first; c <= span.last; c++) columns[c].width += each;
+    columns[span.last].width += extra - each * count;
+}
+
+/** Whether the journey's stages are exactly the frame's, less some, in the frame's order. */
+function followsFrame(ids: readonly string[], frame: StageFrame): boolean {
+    if (new Set(ids).size !== ids.length) return false;
+    const positions = ids.map(id => frame.order.indexOf(id));
+    return positions.every((p, i) => p >= 0 && (i === 0 || p > positions[i - 1]));
+}
+
+/** Moves each stage's columns to the frame's start of that stage; returns the frame's right edge. */
+function placeInFrame(columns: ColumnLayout[], ids: readonly string[], spans: ReadonlyArray<{ first: number; last: number }>, frame: StageFrame, contentX: number): number {
+    const starts = new Map<string, number>();
+    let x = contentX;
+    for (const id of frame.order) {
+        starts.set(id, x);
+        x += (frame.widths.get(id) ?? LAYOUT.minColumn) + LAYOUT.columnGap;
+    }
+    ids.forEach((id, i) => {
+        let cx = starts.get(id)!;
+        for (let c = spans[i].first; c <= spans[i].last; c++) {
+            columns[c].x = cx;
+            cx += columns[c].width + LAYOUT.columnGap;
+        }
+    });
+    return x - LAYOUT.columnGap;
 }

@@ -1,9 +1,14 @@
 import type { Disposable } from 'vscode';
-import { ModelChangedNotification, ModelRequest, type ModelChangedParams, type ModelRequestParams, type ModelResult } from '../../../language/protocol.js';
+import {
+    ModelChangedNotification, ModelRequest, TextModelRequest,
+    type ModelChangedParams, type ModelRequestParams, type ModelResult, type TextModelParams, type TextModelResult,
+} from '../../../language/protocol.js';
 
-/** Where the preview gets models from: the language server, through the typed protocol. */
+/** Where the preview and the compare view get models from: the language server, through the typed protocol. */
 export interface ModelSource {
     request(uri: string): Promise<ModelResult>;
+    /** The model of a text that is not the document as open (an older revision): `journeymap/textModel`. */
+    requestText(params: TextModelParams): Promise<TextModelResult>;
     onDidChange(listener: (params: ModelChangedParams) => void): Disposable;
 }
 
@@ -16,6 +21,7 @@ export interface ModelClient {
 export function languageClientModelSource(client: ModelClient): ModelSource {
     return {
         request: uri => client.sendRequest<ModelResult>(ModelRequest, { uri } satisfies ModelRequestParams),
+        requestText: params => client.sendRequest<TextModelResult>(TextModelRequest, params),
         onDidChange: listener => client.onNotification(ModelChangedNotification, listener),
     };
 }

@@ -1,5 +1,5 @@
 /**
- * The HTML of the preview webview: one script (the bundle, with a fresh nonce), a strict CSP,
+ * The HTML of a Journeymap webview (the preview, the compare view): one script (the bundle, with a fresh nonce), a strict CSP,
  * nothing remote. Pure, so the browser tests load exactly this page.
  */
 export interface PreviewHtmlOptions {
@@ -8,9 +8,11 @@ export interface PreviewHtmlOptions {
     /** `webview.asWebviewUri(dist/webview/preview.js)` as a string. */
     scriptUri: string;
     nonce: string;
+    /** The page title (the compare view passes its own). */
+    title?: string;
 }
 
-export function previewHtml({ cspSource, scriptUri, nonce }: PreviewHtmlOptions): string {
+export function previewHtml({ cspSource, scriptUri, nonce, title = 'Journeymap Preview' }: PreviewHtmlOptions): string {
     // Styles are inserted by the script with the same nonce; images only for the PNG export.
     const csp = [
         "default-src 'none'",
@@ -25,7 +27,7 @@ export function previewHtml({ cspSource, scriptUri, nonce }: PreviewHtmlOptions)
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<title>Journeymap Preview</title>
+<title>${title}</title>
 </head>
 <body>
 <script nonce="${nonce}" src="${scriptUri}"></script>

@@ -1,0 +1,88 @@
+/**
+ * From a journey's changes to the marks a picture of it carries (element key → change, the keys
+ * of webview/render/render-map.ts). Pure and plain, so the CLI's html diff and the editor's
+ * compare view draw the same picture.
+ */
+import type { JourneyModel, StageModel } from '../../language/model/journey-model.js';
+import type { ChangeKind } from '../../webview/layout/layout-types.js';
+import type { JourneyChange } from './diff-model.js';
+
+export interface DiffPicture {
+    /** The journey to draw: the new one with removed steps and stages back where they stood. */
+    journey?: JourneyModel;
+    marks: Map<string, ChangeKind>;
+}
+
+/** The element of the new picture a change is about (`step:<id>`, `stage:<id>`), or '' for none. */
+export function changeTarget(change: JourneyChange): string {
+    if (change.element === 'stage') return `stage:${change.kind === 'renamed' ? change.to : change.id}`;
+    if (change.element === 'step') return `step:${change.kind === 'renamed' ? change.to : change.id}`;
+    return '';
+}
+
+/** The same element in the old picture: renamed elements by their old id. */
+export function changeTargetOld(change: JourneyChange): string {
+    if (change.element !== 'stage' && change.element !== 'step') return '';
+    return `${change.element}:${change.kind === 'renamed' ? change.from : change.id}`;
+}
+
+/** The new journey with removed steps/stages put back as ghosts, and the marks by card key. */
+export function newPicture(before: JourneyModel | undefined, after: JourneyModel | undefined, changes: readonly JourneyChange[]): DiffPicture {
+    if (!after) return { journey: before, marks: allMarked(before, 'removed') };
+    const marks = new Map<string, ChangeKind>();
+    const stages: StageModel[] = after.stages.map(stage => ({ ...stage, steps: [...stage.steps] }));
+    for (const change of changes) {
+        if (change.kind === 'removed' && change.element === 'stage' && before) {
+            const old = before.stages.find(s => s.id === change.id);
+            if (old) {
+                const at = before.stages.indexOf(old);
+                stages.splice(Math.min(at, stages.length), 0, { ...old, steps: [] });
+                marks.set(`stage:${old.id}`, 'removed');
+            }
+        }
+    }
+    for (const change of changes) {
+        const id = change.kind === 'renamed' ? String(change.to) : change.id;
+        if (change.element === 'step') {
+            if (change.kind === 'removed' && before) {
+                const oldStage = before.stages.find(s => s.id === change.stage);
+                const step = oldStage?.steps.find(s => s.id === change.id);
+                const stage = stages.find(s => s.id === change.stage);
+                if (step && stage && oldStage) {
+                    stage.steps.splice(Math.min(oldStage.steps.indexOf(step), stage.steps.length), 0, step);
+                    marks.set(`step:${step.id}`, 'removed');
+                }
+            } else if (id) {
+                mark(marks, `step:${id}`, change.kind === 'renamed' ? 'changed' : change.kind);
+                if (change.field === 'emotion') marks.set(`emotion:${id}`, 'changed');
+            }
+        } else if (change.element === 'stage' && change.kind !== 'removed' && id) {
+            marks.set(`stage:${id}`, change.kind === 'renamed' ? 'changed' : change.kind);
+        }
+    }
+    return { journey: { ...after, stages }, marks };
+}
+
+/** Marks on the old journey as it was: what went away, what changed or moved (by old ids). */
+export function oldPicture(before: JourneyModel | undefined, after: JourneyModel | undefined, changes: readonly JourneyChange[]): DiffPicture {
+    if (!before) return { marks: new Map() };
+    if (!after) return { journey: before, marks: allMarked(before, 'removed') };
+    const marks = new Map<string, ChangeKind>();
+    for (const change of changes) {
+        if (change.element !== 'step' && change.element !== 'stage') continue;
+        if (change.kind === 'added') continue;
+        const key = changeTargetOld(change);
+        mark(marks, key, change.kind === 'renamed' ? 'changed' : change.kind);
+        if (change.element === 'step' && change.field === 'emotion') marks.set(`emotion:${key.slice('step:'.length)}`, 'changed');
+    }
+    return { journey: before, marks };
+}
+
+/** A step both moved and edited shows as moved: the stronger news. */
+function mark(marks: Map<string, ChangeKind>, key: string, kind: ChangeKind): void {
+    if (!marks.has(key) || kind === 'added' || kind === 'moved' || kind === 'removed') marks.set(key, kind);
+}
+
+function allMarked(journey: JourneyModel | undefined, kind: ChangeKind): Map<string, ChangeKind> {
+    return new Map(journey?.stages.flatMap(s => [[`stage:${s.id}`, kind] as [string, ChangeKind], ...s.steps.map(st => [`step:${st.id}`, kind] as [string, ChangeKind])]));
+}
