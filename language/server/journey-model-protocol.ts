@@ -20,20 +20,24 @@ export class JourneyModelStore {
 
     /** Records the state of a just-validated document; the model only if it parses. */
     update(document: LangiumDocument): ModelResult {
+        const result = this.describe(document, document.diagnostics ?? []);
+        this.results.set(result.uri, result);
+        return result;
+    }
+
+    /** The result for a document with these diagnostics, without recording it (a file not open). */
+    describe(document: LangiumDocument, diagnostics: readonly Diagnostic[]): ModelResult {
         const uri = document.uri.toString();
-        const diagnostics: Diagnostic[] = document.diagnostics ?? [];
         const syntax = diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError);
         const errors = diagnostics.filter(d => d.severity === 1);
         const previous = this.results.get(uri);
         const model = syntax.length === 0 ? this.services.model.JourneyModelBuilder.build(document as LangiumDocument<Document>) : previous?.model;
         // The banner is about syntax errors: jump to the first of those, else to the first error.
         const first = [...(syntax.length > 0 ? syntax : errors)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
-        const result: ModelResult = {
+        return {
             uri, version: ++this.version, syntaxErrors: syntax.length, errors: errors.length,
             ...(model ? { model } : {}), ...(first ? { firstError: first.range } : {}),
         };
-        this.results.set(uri, result);
-        return result;
     }
 
     get(uri: string): ModelResult | undefined {
@@ -70,8 +74,12 @@ export function registerJourneyModelProtocol(connection: Connection, shared: Lan
         const uri = URI.parse(params.uri);
         const documents = shared.workspace.LangiumDocuments;
         if (!documents.hasDocument(uri)) return { uri: params.uri, version: 0, syntaxErrors: 0, errors: 0 };
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Validated, uri);
-        return store.get(params.uri) ?? store.update(documents.getDocument(uri)!);
+        // Langium validates the files of the workspace only once they are opened or changed: a
+        // file never opened is linked, and is validated here, without changing its state.
+        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri);
+        const document = documents.getDocument(uri)!;
+        if (document.state >= DocumentState.Validated) return store.get(params.uri) ?? store.describe(document, document.diagnostics ?? []);
+        return store.describe(document, await services.validation.DocumentValidator.validateDocument(document));
     });
     return store;
 }

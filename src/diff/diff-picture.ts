@@ -29,10 +29,11 @@ export function changeTargetOld(change: JourneyChange): string {
 /** The new journey with removed steps/stages put back as ghosts, and the marks by card key. */
 export function newPicture(before: JourneyModel | undefined, after: JourneyModel | undefined, changes: readonly JourneyChange[]): DiffPicture {
     if (!after) return { journey: before, marks: allMarked(before, 'removed') };
+    if (!before) return { journey: after, marks: allMarked(after, 'added') };
     const marks = new Map<string, ChangeKind>();
     const stages: StageModel[] = after.stages.map(stage => ({ ...stage, steps: [...stage.steps] }));
     for (const change of changes) {
-        if (change.kind === 'removed' && change.element === 'stage' && before) {
+        if (change.kind === 'removed' && change.element === 'stage') {
             const old = before.stages.find(s => s.id === change.id);
             if (old) {
                 const at = before.stages.indexOf(old);
@@ -44,7 +45,7 @@ export function newPicture(before: JourneyModel | undefined, after: JourneyModel
     for (const change of changes) {
         const id = change.kind === 'renamed' ? String(change.to) : change.id;
         if (change.element === 'step') {
-            if (change.kind === 'removed' && before) {
+            if (change.kind === 'removed') {
                 const oldStage = before.stages.find(s => s.id === change.stage);
                 const step = oldStage?.steps.find(s => s.id === change.id);
                 const stage = stages.find(s => s.id === change.stage);

@@ -1,9 +1,11 @@
 /**
- * A hand-written fake of the parts of the `vscode` API the preview uses (VscodeApi): enough to
- * drive the panel manager, its message routing and the serializer in mocha, recording what the
- * extension asks VS Code to do.
+ * A hand-written fake of the parts of the `vscode` API the preview and the compare view use
+ * (VscodeApi, CompareVscodeApi): enough to drive their managers, message routing and serializers
+ * in mocha, recording what the extension asks VS Code to do.
  */
 import { URI, Utils } from 'vscode-uri';
+import { readFileSync } from 'node:fs';
+import type { CompareVscodeApi } from '../../src/extension/compare/compare-vscode-api.js';
 import type { VscodeApi } from '../../src/extension/preview/vscode-api.js';
 
 type Listener<T> = (value: T) => unknown;
@@ -89,11 +91,14 @@ export class FakePanel {
 export interface FakeDocument {
     uri: URI;
     languageId: string;
+    getText?(): string;
 }
 
 export function fakeDocument(path: string, languageId = 'journey'): FakeDocument {
     return { uri: URI.file(path), languageId };
 }
+
+type ContentProvider = { provideTextDocumentContent(uri: URI): string | Promise<string> };
 
 /** Lets pending promises (and zero-delay timers) run. */
 export async function settle(ms = 0): Promise<void> {
@@ -114,6 +119,27 @@ export function createFakeVscode() {
         messages: [] as string[],
         saveDialogResult: undefined as URI | undefined,
         saveDialogOptions: [] as unknown[],
+        /** What the user picks in the next quick picks, in order: from the items offered. */
+        quickPickAnswers: [] as Array<(items: Array<{ label: string; description?: string }>) => unknown>,
+        quickPicks: [] as Array<{ items: Array<{ label: string; description?: string }>; options: unknown }>,
+        inputBoxAnswers: [] as Array<string | undefined>,
+        /** Files `workspace.findFiles` finds. */
+        files: [] as URI[],
+        /** Unsaved editor texts by URI; other file: documents are read from disk. */
+        texts: new Map<string, string>(),
+        contentProviders: new Map<string, ContentProvider>(),
+    };
+    /** The editor's tabs: set `active` (and `all`) to put a diff editor in front. */
+    const tabGroups = {
+        activeTabGroup: { activeTab: undefined as undefined | { input: unknown } },
+        all: [] as Array<{ tabs: Array<{ input: unknown }> }>,
+    };
+    const openTextDocument = async (uri: URI): Promise<FakeDocument> => {
+        const key = uri.toString();
+        const provider = record.contentProviders.get(uri.scheme);
+        const text = record.texts.get(key) ?? (provider ? await provider.provideTextDocumentContent(uri) : uri.scheme === 'file' ? readFileSync(uri.fsPath, 'utf8') : undefined);
+        if (text === undefined) throw new Error(`cannot open ${key}`);
+        return { uri, languageId: uri.path.endsWith('.journey') ? 'journey' : 'plaintext', getText: () => text };
     };
     const window = {
         activeTextEditor: undefined as undefined | { document: FakeDocument },
@@ -137,12 +163,28 @@ export function createFakeVscode() {
         showSaveDialog: async (options: unknown) => { record.saveDialogOptions.push(options); return record.saveDialogResult; },
         showErrorMessage: async (message: string) => { record.messages.push(message); return undefined; },
         showInformationMessage: async (message: string) => { record.messages.push(message); return undefined; },
+        showQuickPick: async (items: Array<{ label: string; description?: string }>, options: unknown) => {
+            record.quickPicks.push({ items, options });
+            return record.quickPickAnswers.shift()?.(items);
+        },
+        showInputBox: async (options: { validateInput?: (value: string) => unknown }) => {
+            const answer = record.inputBoxAnswers.shift();
+            if (answer !== undefined && await options.validateInput?.(answer)) return undefined;
+            return answer;
+        },
+        tabGroups,
     };
     const api = {
         window,
         workspace: {
             fs: { writeFile: async (uri: URI, bytes: Uint8Array) => { record.writes.push({ uri, bytes }); } },
-            openTextDocument: async (uri: URI) => ({ uri, languageId: 'journey' }),
+            openTextDocument,
+            findFiles: async () => record.files,
+            asRelativePath: (uri: URI) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+            registerTextDocumentContentProvider: (scheme: string, provider: ContentProvider) => {
+                record.contentProviders.set(scheme, provider);
+                return { dispose: () => record.contentProviders.delete(scheme) };
+            },
         },
         commands: {
             registerCommand: (id: string, handler: (...args: unknown[]) => unknown) => {
@@ -158,8 +200,9 @@ export function createFakeVscode() {
         TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
     };
     return {
-        api: api as unknown as VscodeApi,
+        api: api as unknown as VscodeApi & CompareVscodeApi,
         window,
+        tabGroups,
         record,
         /** The user switches to another editor. */
         activate(document: FakeDocument | undefined): void {

@@ -1,55 +1,33 @@
 import assert from 'node:assert/strict';
-import { spawn, type ChildProcess } from 'node:child_process';
 import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
-import { ModelChangedNotification, ModelRequest, type ModelChangedParams, type ModelResult } from '../../language/protocol.js';
+import type { MessageConnection } from 'vscode-jsonrpc/node';
+import { ModelRequest, TextModelRequest, type ModelResult, type TextModelResult } from '../../language/protocol.js';
 import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
-import { ROOT } from '../webview/browser.js';
+import { startServer, type ServerProcess } from './language-server-process.js';
 
 /** The built language server (dist/language-server.cjs) as a process, spoken to over stdio. */
 describe('model protocol of the language server', function () {
     this.timeout(60_000);
-    let server: ChildProcess;
-    let connection: MessageConnection;
+    let server: ServerProcess;
     let dir: string;
-    const changed: ModelChangedParams[] = [];
-    /** Order of arrival of diagnostics and model notifications. */
-    const arrivals: string[] = [];
-
-    const waitForChange = (uri: string, after: number) => new Promise<ModelChangedParams>((resolve, reject) => {
-        const started = Date.now();
-        const poll = () => {
-            const hit = changed.find(c => c.uri === uri && c.version > after);
-            if (hit) return resolve(hit);
-            if (Date.now() - started > 20_000) return reject(new Error(`no ${ModelChangedNotification} for ${uri}`));
-            setTimeout(poll, 20);
-        };
-        poll();
-    });
 
     before(async () => {
         dir = mkdtempSync(join(tmpdir(), 'journeymap-protocol-'));
         copyFileSync(EXAMPLES_DIR + 'common.journey', join(dir, 'common.journey'));
         copyFileSync(EXAMPLES_DIR + 'saas-onboarding.journey', join(dir, 'saas-onboarding.journey'));
-        server = spawn(process.execPath, [ROOT + 'dist/language-server.cjs', '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-        connection = createMessageConnection(new StreamMessageReader(server.stdout!), new StreamMessageWriter(server.stdin!));
-        // Answer whatever the server asks the client (configuration, registrations) with null.
-        connection.onRequest((method, params) => method === 'workspace/configuration' ? (params as { items: unknown[] }).items.map(() => null) : null);
-        connection.onNotification(ModelChangedNotification, (params: ModelChangedParams) => { changed.push(params); arrivals.push(`model ${params.uri}`); });
-        connection.onNotification('textDocument/publishDiagnostics', (params: { uri: string }) => { arrivals.push(`diagnostics ${params.uri}`); });
-        connection.listen();
-        const rootUri = pathToFileURL(dir).toString();
-        await connection.sendRequest('initialize', { processId: process.pid, rootUri, workspaceFolders: [{ uri: rootUri, name: 'w' }], capabilities: {} });
-        await connection.sendNotification('initialized', {});
+        server = await startServer(dir);
+        ({ connection, waitForChange, arrivals } = server);
     });
     after(() => {
-        connection?.dispose();
-        server?.kill();
+        server?.stop();
         rmSync(dir, { recursive: true, force: true });
     });
+    let connection: MessageConnection;
+    let waitForChange: ServerProcess['waitForChange'];
+    let arrivals: string[];
 
     it('sends the model of an open document, keeps the last good one through syntax errors, and updates on a fix', async () => {
         const uri = pathToFileURL(join(dir, 'map.journey')).toString();
@@ -88,5 +66,27 @@ describe('model protocol of the language server', function () {
         assert.equal(result.model?.journeys[0].id, 'team_onboarding');
         const none = await connection.sendRequest<ModelResult>(ModelRequest, { uri: pathToFileURL(join(dir, 'nope.journey')).toString() });
         assert.equal(none.model, undefined);
+    });
+
+    it('builds the model of a text that is not the open document, apart from the workspace', async () => {
+        const uri = pathToFileURL(join(dir, 'saas-onboarding.journey')).toString();
+        const text = readFileSync(EXAMPLES_DIR + 'saas-onboarding.journey', 'utf8').replace('journey team_onboarding "', 'journey team_onboarding "Old: ');
+        // With no context, the server's own other files resolve the references (the persona lives in common.journey).
+        const result = await connection.sendRequest<TextModelResult>(TextModelRequest, { uri, text });
+        assert.deepEqual(result.syntaxErrors, []);
+        assert.match(result.model!.journeys[0].title, /^Old: /);
+        assert.ok(result.model!.journeys[0].persona?.title, 'the persona resolved through the workspace');
+        // The workspace itself is untouched: the file's model is still the one on disk.
+        const live = await connection.sendRequest<ModelResult>(ModelRequest, { uri });
+        assert.doesNotMatch(live.model!.journeys[0].title, /^Old: /);
+
+        // With a context, only those files: a persona that context does not declare stays unresolved.
+        const alone = await connection.sendRequest<TextModelResult>(TextModelRequest, { uri, text, context: [] });
+        assert.equal(alone.model!.journeys[0].persona, undefined);
+        assert.equal(alone.model!.journeys[0].for?.resolved, false);
+
+        const broken = await connection.sendRequest<TextModelResult>(TextModelRequest, { uri, text: 'journey x "X" {\n  stage s {\n' });
+        assert.equal(broken.model, undefined);
+        assert.ok(broken.syntaxErrors.length > 0 && broken.syntaxErrors[0].line >= 1, JSON.stringify(broken.syntaxErrors));
     });
 });
