@@ -28,21 +28,22 @@ export interface WebviewPage {
 }
 
 /**
- * The built webview bundle (dist/webview/preview.js) in the page the extension generates, with
+ * A built webview bundle (dist/webview/preview.js, or compare.js) in the page the extension generates, with
  * a stub of VS Code's `acquireVsCodeApi` that records what the webview posts and keeps its state.
  */
-export async function openWebview(browser: Browser, options: { state?: unknown; width?: number; height?: number; theme?: keyof typeof VSCODE_THEMES } = {}): Promise<WebviewPage> {
+export async function openWebview(browser: Browser, options: { state?: unknown; width?: number; height?: number; theme?: keyof typeof VSCODE_THEMES; bundle?: 'preview' | 'compare' } = {}): Promise<WebviewPage> {
+    const bundle = `dist/webview/${options.bundle ?? 'preview'}.js`;
     const page = await browser.newPage({ viewport: { width: options.width ?? 1200, height: options.height ?? 800 } });
     const strayRequests: string[] = [];
     const consoleErrors: string[] = [];
     page.on('console', m => { if (m.type() === 'error') consoleErrors.push(m.text()); });
     page.on('pageerror', e => consoleErrors.push(String(e)));
-    const html = previewHtml({ cspSource: WEBVIEW_ORIGIN, scriptUri: `${WEBVIEW_ORIGIN}/dist/webview/preview.js`, nonce: NONCE });
+    const html = previewHtml({ cspSource: WEBVIEW_ORIGIN, scriptUri: `${WEBVIEW_ORIGIN}/${bundle}`, nonce: NONCE });
     await page.route('**/*', route => {
         const url = route.request().url();
         if (url === `${WEBVIEW_ORIGIN}/index.html`) return route.fulfill({ contentType: 'text/html', body: html });
-        if (url === `${WEBVIEW_ORIGIN}/dist/webview/preview.js`) {
-            return route.fulfill({ contentType: 'text/javascript', body: readFileSync(ROOT + 'dist/webview/preview.js', 'utf8') });
+        if (url === `${WEBVIEW_ORIGIN}/${bundle}`) {
+            return route.fulfill({ contentType: 'text/javascript', body: readFileSync(ROOT + bundle, 'utf8') });
         }
         strayRequests.push(url);
         return route.abort();

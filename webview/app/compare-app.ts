@@ -24,9 +24,11 @@ type Side = 'old' | 'new';
 const COMPARE_CSS = `
 #jm-summary{opacity:.85;}
 #jm-compare{flex:1;min-height:0;display:flex;}
-#jm-changes{flex:0 0 280px;overflow:auto;margin:0;padding:6px 8px 6px 28px;border-right:1px solid var(--vscode-panel-border,transparent);}
+#jm-changes{flex:0 0 280px;overflow:auto;padding:6px 8px;border-right:1px solid var(--vscode-panel-border,transparent);}
+#jm-changes h2{font-size:inherit;margin:4px 0;opacity:.85;}
+#jm-changes ol{margin:0 0 8px;padding-left:22px;}
 #jm-changes li{margin:2px 0;}
-#jm-changes li.jm-heading{list-style:none;margin-left:-20px;font-weight:bold;opacity:.8;}
+#jm-changes p{margin:4px 0;opacity:.8;}
 #jm-changes button{all:unset;cursor:pointer;display:block;white-space:pre-wrap;overflow-wrap:anywhere;}
 #jm-changes button:hover,#jm-changes button:focus{text-decoration:underline;outline:1px solid var(--vscode-focusBorder);}
 #jm-changes li[data-kind=added]::marker{color:var(--vscode-gitDecoration-addedResourceForeground);}
@@ -60,7 +62,7 @@ export class CompareApp {
     private readonly arrangeButton: HTMLButtonElement;
     private readonly banner: HTMLElement;
     private readonly empty: HTMLElement;
-    private readonly changes: HTMLOListElement;
+    private readonly changes: HTMLElement;
     private readonly panes: HTMLElement;
     private readonly sides: Record<Side, Pane>;
     private state: CompareState;
@@ -90,7 +92,7 @@ export class CompareApp {
         this.empty = this.el('div', { id: 'jm-empty' });
         this.empty.textContent = 'Comparing…';
         const body = this.el('div', { id: 'jm-compare' });
-        this.changes = this.el('ol', { id: 'jm-changes', 'aria-label': 'Changes' }) as HTMLOListElement;
+        this.changes = this.el('nav', { id: 'jm-changes', 'aria-label': 'Changes' });
         this.panes = this.el('div', { id: 'jm-panes' });
         this.sides = { old: this.pane('old'), new: this.pane('new') };
         body.append(this.changes, this.panes);
@@ -173,29 +175,30 @@ export class CompareApp {
 
     private drawChanges(journey: CompareJourney | undefined): void {
         const message = this.message!;
-        const items: HTMLElement[] = [];
+        const groups: HTMLElement[] = [];
         const group = (heading: string, changes: readonly CompareChangeItem[]) => {
             if (changes.length === 0) return;
-            const li = this.el('li', { class: 'jm-heading' });
-            li.textContent = heading;
-            items.push(li);
+            const title = this.el('h2', {});
+            title.textContent = heading;
+            const list = this.el('ol', {});
             for (const change of changes) {
                 const entry = this.el('li', { 'data-kind': change.kind });
                 const button = this.el('button', { type: 'button', 'data-new-key': change.newKey, 'data-old-key': change.oldKey });
                 button.textContent = change.text;
                 button.addEventListener('click', () => this.focusChange(change));
                 entry.append(button);
-                items.push(entry);
+                list.append(entry);
             }
+            groups.push(title, list);
         };
         group('Declarations', message.declarations);
         if (journey) group(journey.title, journey.changes);
-        if (items.length === 0) {
-            const li = this.el('li', { class: 'jm-heading' });
-            li.textContent = message.old.errors.length || message.new.errors.length ? 'Not compared.' : 'No changes.';
-            items.push(li);
+        if (groups.length === 0) {
+            const none = this.el('p', {});
+            none.textContent = message.old.errors.length || message.new.errors.length ? 'Not compared.' : 'No changes.';
+            groups.push(none);
         }
-        this.changes.replaceChildren(...items);
+        this.changes.replaceChildren(...groups);
     }
 
     /** Centers the element in both pictures and asks the host to show its source. */

@@ -37,8 +37,10 @@ const VSCODE: Palette = {
     'pain-high': 'var(--vscode-charts-red, var(--vscode-errorForeground))', 'pain-medium': 'var(--vscode-charts-orange, var(--vscode-editorWarning-foreground))',
     'pain-low': 'var(--vscode-charts-yellow, var(--vscode-editorWarning-foreground))', opportunity: 'var(--vscode-charts-green)',
     moment: 'var(--vscode-charts-purple)', highlight: 'var(--vscode-focusBorder)',
-    added: 'var(--vscode-gitDecoration-addedResourceForeground)', removed: 'var(--vscode-gitDecoration-deletedResourceForeground)',
-    changed: 'var(--vscode-gitDecoration-modifiedResourceForeground)', moved: 'var(--vscode-charts-purple)',
+    // Diff marks in the colours of the editor's own git decorations; chart colours where a theme has none.
+    added: 'var(--vscode-gitDecoration-addedResourceForeground, var(--vscode-charts-green, #3fb950))',
+    removed: 'var(--vscode-gitDecoration-deletedResourceForeground, var(--vscode-charts-red, #f85149))',
+    changed: 'var(--vscode-gitDecoration-modifiedResourceForeground, var(--vscode-charts-yellow, #d29922))', moved: 'var(--vscode-charts-purple, #a371f7)',
 };
 
 export const PALETTES: Readonly<Record<PaletteName, Palette>> = { light: LIGHT, dark: DARK, vscode: VSCODE };

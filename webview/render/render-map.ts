@@ -19,7 +19,8 @@ export interface RenderOptions {
      * Marks for a diff picture: element key → change. Keys are card keys (`step:<id>`,
      * `pain:<step>:<n>`, `stage:<id>`), `emotion:<step>` for a curve point and `lane:<id>` /
      * `line:<id>` for rows. Removed elements are drawn by putting them in the layout (lay out a
-     * model that still holds them) and marking them `removed`: they show as faded, dashed ghosts.
+     * model that still holds them) and marking them `removed`: they show as faded, dashed ghosts,
+     * and a removed step's member cards and emotion point with it.
      */
     changes?: ReadonlyMap<string, ChangeKind>;
     /** The step highlighted (cursor in the editor). */
@@ -102,7 +103,8 @@ function ensure(parent: AnySelection, tag: string, className: string): AnySelect
 /** Renders or updates `svg` (an <svg> element, empty or drawn by an earlier call). */
 export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: RenderOptions = {}): void {
     const changes = options.changes ?? new Map<string, ChangeKind>();
-    const change = (key: string) => changes.get(key) ?? null;
+    // A removed step's members go with it: the whole column is a ghost.
+    const change = (key: string, step?: string) => changes.get(key) ?? (step !== undefined && changes.get(`step:${step}`) === 'removed' ? 'removed' : null);
     const root = select(svg)
         .attr('class', 'jm-map')
         .attr('data-journey', layout.journeyId)
@@ -166,7 +168,7 @@ function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (k
         .each(function (card) {
             const node = this as SVGGElement & { __drawn?: Drawn };
             const now: Drawn = {
-                card, top, change: change(card.key),
+                card, top, change: change(card.key, card.step),
                 highlight: highlight !== undefined && ((card.kind === 'step' && card.id === highlight) || card.step === highlight),
             };
             if (sameCard(node.__drawn, now)) return;
@@ -218,7 +220,7 @@ function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (k
         .attr('data-kind', 'emotion')
         .attr('data-step', d => d.step)
         .attr('data-value', d => d.value ?? null)
-        .attr('data-change', d => change(d.key))
+        .attr('data-change', d => change(d.key, d.step))
         .attr('class', d => d.value === undefined ? 'jm-gap' : null)
         .attr('cx', d => d.x)
         .attr('cy', d => (d.y ?? emotion.zeroY) - top)
