@@ -99,13 +99,20 @@ describe('Journeymap in VS Code (code-server)', function () {
     }
 
     async function openFile(name: string) {
-        await page.keyboard.press('Control+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(name);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
-        await page.keyboard.press('Enter');
-        await page.locator('.tab.active', { hasText: name }).waitFor();
+        // Quick Open filters as it is typed: Enter only once the first row is the file; try again
+        // if something (a notification, the Git extension waking up) took the focus meanwhile.
+        for (let attempt = 1; ; attempt++) {
+            await page.keyboard.press('Escape');
+            await page.keyboard.press('Control+P');
+            const input = page.locator('.quick-input-widget input');
+            await input.waitFor({ state: 'visible' });
+            await input.fill(name);
+            await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: name }).waitFor();
+            await page.keyboard.press('Enter');
+            const opened = await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10_000 }).then(() => true, () => false);
+            if (opened) break;
+            if (attempt === 3) throw new Error(`Quick Open did not open ${name}`);
+        }
         await editor().locator('.view-lines').waitFor();
     }
 

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { MessageConnection } from 'vscode-jsonrpc/node';
 import { ModelRequest, TextModelRequest, type ModelResult, type TextModelResult } from '../../language/protocol.js';
 import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
+import { languageClientModelSource } from '../../src/extension/preview/model-source.js';
 import { startServer, type ServerProcess } from './language-server-process.js';
 
 /** The built language server (dist/language-server.cjs) as a process, spoken to over stdio. */
@@ -88,5 +89,19 @@ describe('model protocol of the language server', function () {
         const broken = await connection.sendRequest<TextModelResult>(TextModelRequest, { uri, text: 'journey x "X" {\n  stage s {\n' });
         assert.equal(broken.model, undefined);
         assert.ok(broken.syntaxErrors.length > 0 && broken.syntaxErrors[0].line >= 1, JSON.stringify(broken.syntaxErrors));
+    });
+
+    it('tells every view of the extension about a model change (the connection keeps one handler per method)', async () => {
+        const models = languageClientModelSource(server.connection);
+        const seen: string[] = [];
+        const preview = models.onDidChange(params => seen.push(`preview ${params.uri}`));
+        const compare = models.onDidChange(params => seen.push(`compare ${params.uri}`));
+        const uri = pathToFileURL(join(dir, 'two-views.journey')).toString();
+        await server.open(uri, 'journey two "Two views" {\n  stage s "S" {\n    step a "A" { emotion 1 }\n  }\n}\n');
+        const forUri = () => seen.filter(s => s.endsWith(` ${uri}`)).sort();
+        for (let waited = 0; forUri().length < 2 && waited < 20_000; waited += 20) await new Promise(r => setTimeout(r, 20));
+        assert.deepEqual(forUri(), [`compare ${uri}`, `preview ${uri}`]);
+        preview.dispose();
+        compare.dispose();
     });
 });

@@ -11,7 +11,7 @@ describe('VSIX contents', () => {
         const files = execFileSync(process.execPath, [root + 'node_modules/@vscode/vsce/vsce', 'ls', '--no-dependencies'], { cwd: root, encoding: 'utf8' })
             .split('\n').map(line => line.trim()).filter(Boolean);
         for (const required of ['package.json', 'README.md', 'LICENSE', 'CHANGELOG.md', 'language-configuration.json', 'syntaxes/journey.tmLanguage.json',
-            'dist/extension.cjs', 'dist/language-server.cjs', 'dist/webview/preview.js']) {
+            'dist/extension.cjs', 'dist/language-server.cjs', 'dist/webview/preview.js', 'dist/webview/compare.js']) {
             assert.ok(files.includes(required), `${required} ships`);
         }
         const unwanted = files.filter(file => /\.(ts|map|langium)$/.test(file) || /^(node_modules|test|src|language|webview|bench|examples|\.scratch)\//.test(file));

@@ -106,8 +106,12 @@ describe('compare webview in Chromium', function () {
         assert.deepEqual((await view.posted()).at(-1), { type: 'reveal', side: 'old', range: visits.range });
     });
 
-    it('stacks the pictures on request and remembers it, with the comparison, for a reload', async () => {
-        const view = await openWebview(browser, { bundle: 'compare', width: 900, height: 1000 });
+    it('stacks the pictures on request and remembers it, with the comparison, for a reload; stacks them at first in a narrow view', async () => {
+        const narrow = await openWebview(browser, { bundle: 'compare', width: 700, height: 900 });
+        await narrow.post(await comparison());
+        assert.equal(await narrow.page.locator('#jm-panes').getAttribute('class'), 'jm-stacked');
+        await narrow.page.close();
+        const view = await openWebview(browser, { bundle: 'compare', width: 1200, height: 1000 });
         await view.post(await comparison());
         await view.page.locator('#jm-arrangement').click();
         const panes = await view.page.evaluate(() => {

@@ -24,7 +24,7 @@ type Side = 'old' | 'new';
 const COMPARE_CSS = `
 #jm-summary{opacity:.85;}
 #jm-compare{flex:1;min-height:0;display:flex;}
-#jm-changes{flex:0 0 280px;overflow:auto;padding:6px 8px;border-right:1px solid var(--vscode-panel-border,transparent);}
+#jm-changes{flex:0 0 clamp(160px,24%,300px);overflow:auto;padding:6px 8px;border-right:1px solid var(--vscode-panel-border,transparent);}
 #jm-changes h2{font-size:inherit;margin:4px 0;opacity:.85;}
 #jm-changes ol{margin:0 0 8px;padding-left:22px;}
 #jm-changes li{margin:2px 0;}
@@ -234,13 +234,14 @@ export class CompareApp {
     }
 
     private toggleArrangement(): void {
-        this.saveState({ arrangement: this.state.arrangement === 'stacked' ? 'side-by-side' : 'stacked' });
+        this.saveState({ arrangement: this.panes.className === 'jm-stacked' ? 'side-by-side' : 'stacked' });
         this.arrange();
         this.fit();
     }
 
     private arrange(): void {
-        const stacked = this.state.arrangement === 'stacked';
+        // Side by side unless chosen otherwise; stacked at first in a view too narrow for two maps.
+        const stacked = (this.state.arrangement ?? (this.doc.documentElement.clientWidth < 1000 ? 'stacked' : 'side-by-side')) === 'stacked';
         this.panes.className = stacked ? 'jm-stacked' : 'jm-side-by-side';
         this.arrangeButton.setAttribute('aria-pressed', String(stacked));
     }

@@ -156,7 +156,7 @@ export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: Render
     });
 }
 
-function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (key: string) => string | null, highlight: string | undefined, titles: boolean): void {
+function drawCards(g: AnySelection, cards: CardLayout[], top: number, change: (key: string, step?: string) => string | null, highlight: string | undefined, titles: boolean): void {
     g.selectChildren<SVGGElement, CardLayout>('g.jm-card')
         .data(cards, d => d.key)
         .join(enter => {
@@ -194,7 +194,7 @@ export function emotionTooltip(point: EmotionPoint): string {
     return point.value === undefined ? 'No emotion recorded' : `Emotion ${point.value > 0 ? '+' : ''}${point.value}`;
 }
 
-function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (key: string) => string | null, x0: number, x1: number, titles: boolean): void {
+function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (key: string, step?: string) => string | null, x0: number, x1: number, titles: boolean): void {
     const emotion = layout.emotion!;
     const group = ensure(g, 'g', 'jm-emotion');
     const left = layout.contentX;

@@ -19,9 +19,24 @@ export interface ModelClient {
 }
 
 export function languageClientModelSource(client: ModelClient): ModelSource {
+    // The client keeps one handler per notification method: register once, fan out to every view.
+    const listeners = new Set<(params: ModelChangedParams) => void>();
+    let registration: Disposable | undefined;
     return {
         request: uri => client.sendRequest<ModelResult>(ModelRequest, { uri } satisfies ModelRequestParams),
         requestText: params => client.sendRequest<TextModelResult>(TextModelRequest, params),
-        onDidChange: listener => client.onNotification(ModelChangedNotification, listener),
+        onDidChange: listener => {
+            listeners.add(listener);
+            registration ??= client.onNotification(ModelChangedNotification, params => { for (const l of [...listeners]) l(params); });
+            return {
+                dispose: () => {
+                    listeners.delete(listener);
+                    if (listeners.size === 0) {
+                        registration?.dispose();
+                        registration = undefined;
+                    }
+                },
+            } as Disposable;
+        },
     };
 }
