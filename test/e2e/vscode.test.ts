@@ -230,16 +230,35 @@ describe('Journeymap in VS Code (code-server)', function () {
         await page.keyboard.press('Control+S');
         await eventually(async () => readFileSync(join(workspace, 'gift-return.journey'), 'utf8'), t => t.includes('emotion -2'), 'the edit saved');
         await runCommand(`${compareCommand.category ? `${compareCommand.category}: ` : ''}${compareCommand.title}`);
-        // The marks are drawn in a webview's SVG; look through every frame for the changed step.
-        const marked = async () => {
-            for (const frame of page.frames()) {
-                const found = await frame.evaluate(() => Array.from(document.querySelectorAll('[data-change]'))
-                    .map(e => `${e.getAttribute('data-kind')}:${e.getAttribute('data-id')}=${e.getAttribute('data-change')}`).join(' ')).catch(() => '');
-                if (found) return found;
-            }
-            return '';
-        };
-        const marks = await eventually(marked, m => m.includes('reads_policy=changed'), 'the diff marks', 60_000);
+        await page.locator('.tab', { hasText: 'gift-return.journey (HEAD ↔ Working tree)' }).waitFor({ timeout: 30_000 });
+        const marks = await eventually(diffMarks, m => m.includes('reads_policy=changed'), 'the diff marks', 60_000);
         assert.ok(!marks.includes('calls=changed'), `only what changed is marked: ${marks}`);
     });
+
+    it('opens the visual diff of a diff editor from Source Control with its title-bar button', async function () {
+        if (!compareCommand) this.skip();
+        // Close the view of the previous test, so the marks found are this view's.
+        const previous = page.locator('.tab', { hasText: '(HEAD ↔ Working tree)' });
+        await previous.hover();
+        await previous.locator('.codicon-close').click();
+        await previous.waitFor({ state: 'detached' });
+        await page.keyboard.press('Control+Shift+G');
+        // The working tree change: the Git extension opens the index (a `git:` document) against the file.
+        await page.locator('.scm-view .monaco-list-row', { hasText: 'gift-return.journey' }).first().click();
+        await page.locator('.monaco-diff-editor').first().waitFor({ timeout: 30_000 });
+        await page.locator('.editor-actions .action-label[aria-label="Open Visual Diff"]').first().click();
+        await page.locator('.tab', { hasText: 'gift-return.journey (Staged ↔ Working tree)' }).waitFor({ timeout: 30_000 });
+        const marks = await eventually(diffMarks, m => m.includes('reads_policy=changed'), 'the diff marks', 60_000);
+        assert.ok(!marks.includes('calls=changed'), `only what changed is marked: ${marks}`);
+    });
+
+    /** The marks drawn in the webviews' SVG, from every frame: `kind:id=change …`. */
+    async function diffMarks(): Promise<string> {
+        for (const frame of page.frames()) {
+            const found = await frame.evaluate(() => Array.from(document.querySelectorAll('[data-change]'))
+                .map(e => `${e.getAttribute('data-kind')}:${e.getAttribute('data-id')}=${e.getAttribute('data-change')}`).join(' ')).catch(() => '');
+            if (found) return found;
+        }
+        return '';
+    }
 });
