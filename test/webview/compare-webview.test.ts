@@ -1,8 +1,11 @@
 import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import { compareMessage } from '../../src/extension/compare/compare-model.js';
 import type { CompareMessage, CompareSpec } from '../../webview/compare-messages.js';
-import { launchChromium, openWebview, type WebviewPage } from './browser.js';
+import { ROOT, launchChromium, openWebview, type WebviewPage } from './browser.js';
+
+const ARTIFACTS = ROOT + 'test-results/';
 import { HOSTILE_TEXTS, example, modelOf } from './preview-fixtures.js';
 
 const SPEC: CompareSpec = { old: { kind: 'git', uri: 'file:///w/gift-return.journey', ref: 'HEAD' }, new: { kind: 'file', uri: 'file:///w/gift-return.journey' } };
@@ -73,6 +76,10 @@ describe('compare webview in Chromium', function () {
         assert.ok(text.changes.some(c => c === 'step Reads the return policy: emotion 0 → -2 ↓ (worse)'), text.changes.join('\n'));
         assert.deepEqual(view.strayRequests, []);
         assert.deepEqual(view.consoleErrors, []);
+        mkdirSync(ARTIFACTS, { recursive: true });
+        await view.page.screenshot({ path: `${ARTIFACTS}compare-gift-return.png` });
+        // The docs' picture: refreshed on request, so an ordinary run leaves the tree clean.
+        if (process.env.JOURNEYMAP_UPDATE_SCREENSHOTS === '1') copyFileSync(`${ARTIFACTS}compare-gift-return.png`, `${ROOT}docs/images/compare.png`);
     });
 
     it('pans both pictures together; a change clicked is centered in both and its source revealed', async () => {
