@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
@@ -44,8 +45,10 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
         io.err(`${file.path}: rendered journey '${journey.id}'; the file also has ${model.journeys.slice(1).map(j => `'${j.id}'`).join(', ')} (choose with --journey ID)\n`);
     }
     const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-    const svg = journeySvg(document as unknown as Document, journey, { palette: theme });
-    const text = format === 'html' ? standaloneHtml(svg, journey.title, theme) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+    // A page gets a fresh nonce for its script and styles (the picture's own <style> included).
+    const nonce = format === 'html' ? randomBytes(16).toString('base64') : undefined;
+    const svg = journeySvg(document as unknown as Document, journey, { palette: theme, ...(nonce ? { styleNonce: nonce } : {}) });
+    const text = nonce ? standaloneHtml(svg, journey.title, theme, nonce) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
     if (typeof output !== 'string') {
         io.out(text);
         return ExitCode.Ok;
@@ -78,17 +81,17 @@ function standaloneScript(): string {
     return readFileSync(fileURLToPath(found), 'utf8').replace(/<\/(script)/gi, '<\\/$1').replace(/\/\/# sourceMappingURL=.*$/m, '');
 }
 
-function standaloneHtml(svg: string, title: string, theme: 'light' | 'dark'): string {
+function standaloneHtml(svg: string, title: string, theme: 'light' | 'dark', nonce: string): string {
     const palette = PALETTES[theme];
-    // No network at all: the policy forbids every fetch; style and script are inline.
+    // No network at all: the policy forbids every fetch; style and script are inline, by nonce.
     return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:">
 <meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${escapeHtml(title)} — Journeymap</title>
-<style>
+<style nonce="${nonce}">
 html,body{margin:0;height:100%;overflow:hidden;background:${palette.bg};color:${palette.fg};font-family:Arial,'Liberation Sans',Helvetica,sans-serif;}
 #jm-canvas-host{position:fixed;inset:0;}
 .jm-canvas{display:block;cursor:grab;}
@@ -98,7 +101,7 @@ html,body{margin:0;height:100%;overflow:hidden;background:${palette.bg};color:${
 <body>
 <button id="jm-fit" type="button">Fit width</button>
 <div id="jm-canvas-host">${svg}</div>
-<script>${standaloneScript()}</script>
+<script nonce="${nonce}">${standaloneScript()}</script>
 </body>
 </html>
 `;

@@ -17,6 +17,7 @@ export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: Lo
     const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
     const doc = document as unknown as Document;
     const sections: string[] = [];
+    const nonce = randomBytes(16).toString('base64');
     for (const pair of pairs) {
         const changes = diff.changes.filter(c => c.file === pair.path);
         const oldModel = oldRev.models.get(pair.oldPath ?? pair.path);
@@ -27,22 +28,21 @@ export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: Lo
             const after = newModel?.journeys.find(j => j.id === id);
             const mine = changes.filter(c => c.journey === id);
             const { journey, marks } = newPicture(before, after, mine);
-            const newSvg = journey ? journeySvg(doc, journey, { palette: 'light', changes: marks }) : '<p>(journey removed)</p>';
-            const oldSvg = before ? journeySvg(doc, before, { palette: 'light' }) : '<p>(journey added)</p>';
+            const newSvg = journey ? journeySvg(doc, journey, { palette: 'light', changes: marks, styleNonce: nonce }) : '<p>(journey removed)</p>';
+            const oldSvg = before ? journeySvg(doc, before, { palette: 'light', styleNonce: nonce }) : '<p>(journey added)</p>';
             const list = mine.map(c => `<li><button type="button" data-target="${escapeHtml(changeTarget(c))}">${escapeHtml(plain(describeChange(c, t => t, t => t)))}</button></li>`).join('');
             sections.push(`<section class="jm-journey"><h2>${escapeHtml(pair.path)}: ${escapeHtml(journey?.title ?? before?.title ?? id)}</h2>
 <div class="jm-body"><ol class="jm-changes">${list}</ol><div class="jm-maps"><div class="jm-new">${newSvg}</div><div class="jm-old" hidden>${oldSvg}</div></div></div></section>`);
         }
     }
-    const nonce = randomBytes(16).toString('base64');
     const s = diff.summary;
     return `<!doctype html>
 <html lang="en">
 <head>
 <meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; script-src 'nonce-${nonce}'; img-src data:">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:">
 <title>Journey map diff</title>
-<style>
+<style nonce="${nonce}">
 body{font-family:Arial,'Liberation Sans',sans-serif;margin:0;padding:8px 16px;}
 .jm-body{display:flex;gap:12px;align-items:flex-start}
 .jm-changes{flex:0 0 320px;max-height:80vh;overflow:auto;font-size:13px;padding-left:20px}

@@ -50,7 +50,12 @@ describe('journeymap diff --format html (real Chromium)', function () {
         page.on('request', request => requests.push(request.url()));
         const errors: string[] = [];
         page.on('pageerror', error => errors.push(error.message));
+        // A CSP violation (a style or script the policy refuses) is reported on the console.
+        page.on('console', message => { if (message.type() === 'error') errors.push(message.text()); });
         await page.goto(pathToFileURL(join(dir, 'diff.html')).href);
+        assert.match(await page.locator('meta[http-equiv=Content-Security-Policy]').getAttribute('content') ?? '', /^default-src 'none'; style-src 'nonce-\S+'; script-src 'nonce-\S+'; img-src data:$/);
+        // Styles apply (page and pictures, by nonce): a changed step has the changed stroke.
+        assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('.jm-new [data-key="step:checkout"] > rect')!).strokeWidth), '3px');
         const change = (key: string) => page.evaluate(k => [...document.querySelectorAll('.jm-new [data-key]')].find(n => n.getAttribute('data-key') === k)?.getAttribute('data-change') ?? null, key);
         assert.equal(await change('step:checkout'), 'changed');
         assert.equal(await change('emotion:checkout'), 'changed');

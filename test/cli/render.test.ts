@@ -94,8 +94,12 @@ describe('journeymap render (CLI process)', function () {
         const errors: string[] = [];
         page.on('request', r => { if (!r.url().startsWith('file:')) requests.push(r.url()); });
         page.on('pageerror', e => errors.push(String(e)));
+        // A CSP violation (a style or script the policy refuses) is reported on the console.
+        page.on('console', m => { if (m.type() === 'error') errors.push(m.text()); });
         await page.goto(pathToFileURL(out).toString());
         await page.waitForSelector('.jm-zoom-layer svg.jm-map');
+        // The picture's own stylesheet applies: allowed by the page's nonce.
+        assert.equal(await page.evaluate(() => getComputedStyle(document.querySelector('g[data-kind=stage] > rect')!).fill), 'rgb(219, 233, 246)');
         const before = await page.getAttribute('.jm-zoom-layer', 'transform');
         await page.mouse.move(500, 350);
         await page.mouse.wheel(0, -400);
@@ -110,6 +114,13 @@ describe('journeymap render (CLI process)', function () {
         assert.deepEqual(errors, []);
         const html = readFileSync(out, 'utf8');
         assert.doesNotMatch(html, /<script[^>]+src=|<link[^>]+href=|https?:\/\/(?!www\.w3\.org)/);
+        const policy = /http-equiv="Content-Security-Policy" content="([^"]+)"/.exec(html)?.[1] ?? '';
+        assert.match(policy, /^default-src 'none'; style-src 'nonce-[A-Za-z0-9+/=]{24}'; script-src 'nonce-[A-Za-z0-9+/=]{24}'; img-src data:$/);
+        const nonce = /'nonce-([^']+)'/.exec(policy)![1];
+        assert.equal(html.split(`nonce="${nonce}"`).length - 1, 3, 'the page style, the picture style and the script carry it');
+        const again = await journeymap(['render', 'examples/gift-purchase.journey', '-o', join(dir, 'again.html')]);
+        assert.equal(again.code, 0);
+        assert.ok(!readFileSync(join(dir, 'again.html'), 'utf8').includes(nonce), 'a new nonce for every page');
     });
 
     it('keeps hostile text inert in the HTML page too', async () => {

@@ -10,12 +10,15 @@ import { renderMap, SVG_NS, type RenderOptions } from './render-map.js';
 
 export interface SvgMarkupOptions extends RenderOptions {
     palette: Exclude<PaletteName, 'vscode'>;
+    /** For a picture inlined in a page whose CSP allows styles by nonce only (the HTML exports). */
+    styleNonce?: string;
 }
 
 export function renderSvgElement(document: Document, layout: MapLayout, options: SvgMarkupOptions): SVGSVGElement {
     const svg = document.createElementNS(SVG_NS, 'svg') as SVGSVGElement;
     svg.setAttribute('xmlns', SVG_NS);
     const style = document.createElementNS(SVG_NS, 'style');
+    if (options.styleNonce) style.setAttribute('nonce', options.styleNonce);
     style.textContent = mapCss(options.palette);
     svg.appendChild(style);
     renderMap(svg, layout, options);
