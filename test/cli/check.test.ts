@@ -85,6 +85,12 @@ describe('journeymap check (as a process)', function () {
         const examples = await journeymap(['check', 'examples']);
         assert.equal(examples.code, 0, examples.stdout + examples.stderr);
         assert.match(examples.stderr, /4 files checked: 0 errors, 0 warnings, 0 info/);
+        // A folder without maps is not an error: nothing to check (CI on a repository before its first map).
+        mkdirSync(join(dir, 'nothing-here'), { recursive: true });
+        const empty = await journeymap(['check', 'nothing-here'], dir);
+        assert.deepEqual([empty.code, empty.stdout, empty.stderr.trim()], [0, '', '0 files checked: 0 errors, 0 warnings, 0 info']);
+        const emptyJson = await journeymap(['check', '--format', 'json', 'nothing-here'], dir);
+        assert.deepEqual([emptyJson.code, JSON.parse(emptyJson.stdout)], [0, []]);
     });
 
     it('a name that cannot be resolved in one file resolves when its declaring file is given too', async () => {
