@@ -10,6 +10,7 @@ import type { ChangeKind, MapLayout } from '../layout/layout-types.js';
 import { layoutAligned } from '../layout/stage-alignment.js';
 import { mapCss } from '../render/map-style.js';
 import { renderMap } from '../render/render-map.js';
+import { addStyle, button, element, journeyPicker } from './dom.js';
 import { PAGE_CSS } from './page-style.js';
 import { createZoomCanvas, type ZoomCanvas } from './zoom-canvas.js';
 
@@ -72,28 +73,23 @@ export class CompareApp {
 
     constructor(private readonly doc: Document, private readonly host: CompareHostApi, nonce: string | undefined) {
         this.state = host.getState() ?? {};
-        const style = doc.createElement('style');
-        if (nonce) style.setAttribute('nonce', nonce);
-        style.textContent = PAGE_CSS + COMPARE_CSS + mapCss('vscode');
-        doc.head.appendChild(style);
+        addStyle(doc, nonce, PAGE_CSS + COMPARE_CSS + mapCss('vscode'));
 
-        const root = this.el('div', { id: 'jm-root' });
-        const toolbar = this.el('div', { id: 'jm-toolbar', role: 'toolbar' });
-        this.title = this.el('span', { class: 'jm-file' });
-        this.picker = this.el('select', { id: 'jm-picker', title: 'Journey', 'aria-label': 'Journey' }) as HTMLSelectElement;
-        this.picker.hidden = true;
-        this.picker.addEventListener('change', () => this.selectJourney(this.picker.value));
-        this.summary = this.el('span', { id: 'jm-summary', role: 'status' });
-        this.arrangeButton = this.button('jm-arrangement', 'Stacked', 'Show the old map above the new one instead of beside it', () => this.toggleArrangement());
-        const fit = this.button('jm-fit', 'Fit width', 'Fit the maps to the width of their panes', () => this.fit());
+        const root = element(this.doc, 'div', { id: 'jm-root' });
+        const toolbar = element(this.doc, 'div', { id: 'jm-toolbar', role: 'toolbar' });
+        this.title = element(this.doc, 'span', { class: 'jm-file' });
+        this.picker = journeyPicker(doc, id => this.selectJourney(id));
+        this.summary = element(this.doc, 'span', { id: 'jm-summary', role: 'status' });
+        this.arrangeButton = button(this.doc, 'jm-arrangement', 'Stacked', 'Show the old map above the new one instead of beside it', () => this.toggleArrangement());
+        const fit = button(this.doc, 'jm-fit', 'Fit width', 'Fit the maps to the width of their panes', () => this.fit());
         toolbar.append(this.title, this.picker, this.summary, this.arrangeButton, fit);
-        this.banner = this.el('div', { id: 'jm-banner', role: 'alert' });
+        this.banner = element(this.doc, 'div', { id: 'jm-banner', role: 'alert' });
         this.banner.hidden = true;
-        this.empty = this.el('div', { id: 'jm-empty' });
+        this.empty = element(this.doc, 'div', { id: 'jm-empty' });
         this.empty.textContent = 'Comparing…';
-        const body = this.el('div', { id: 'jm-compare' });
-        this.changes = this.el('nav', { id: 'jm-changes', 'aria-label': 'Changes' });
-        this.panes = this.el('div', { id: 'jm-panes' });
+        const body = element(this.doc, 'div', { id: 'jm-compare' });
+        this.changes = element(this.doc, 'nav', { id: 'jm-changes', 'aria-label': 'Changes' });
+        this.panes = element(this.doc, 'div', { id: 'jm-panes' });
         this.sides = { old: this.pane('old'), new: this.pane('new') };
         body.append(this.changes, this.panes);
         root.append(toolbar, this.banner, this.empty, body);
@@ -178,15 +174,15 @@ export class CompareApp {
         const groups: HTMLElement[] = [];
         const group = (heading: string, changes: readonly CompareChangeItem[]) => {
             if (changes.length === 0) return;
-            const title = this.el('h2', {});
+            const title = element(this.doc, 'h2', {});
             title.textContent = heading;
-            const list = this.el('ol', {});
+            const list = element(this.doc, 'ol', {});
             for (const change of changes) {
-                const entry = this.el('li', { 'data-kind': change.kind });
-                const button = this.el('button', { type: 'button', 'data-new-key': change.newKey, 'data-old-key': change.oldKey });
-                button.textContent = change.text;
-                button.addEventListener('click', () => this.focusChange(change));
-                entry.append(button);
+                const entry = element(this.doc, 'li', { 'data-kind': change.kind });
+                const go = element(this.doc, 'button', { type: 'button', 'data-new-key': change.newKey, 'data-old-key': change.oldKey });
+                go.textContent = change.text;
+                go.addEventListener('click', () => this.focusChange(change));
+                entry.append(go);
                 list.append(entry);
             }
             groups.push(title, list);
@@ -194,7 +190,7 @@ export class CompareApp {
         group('Declarations', message.declarations);
         if (journey) group(journey.title, journey.changes);
         if (groups.length === 0) {
-            const none = this.el('p', {});
+            const none = element(this.doc, 'p', {});
             none.textContent = message.old.errors.length || message.new.errors.length ? 'Not compared.' : 'No changes.';
             groups.push(none);
         }
@@ -247,13 +243,13 @@ export class CompareApp {
     }
 
     private pane(side: Side): Pane {
-        const element = this.el('section', { class: 'jm-pane', 'data-side': side, 'aria-label': side === 'old' ? 'Old version' : 'New version' });
-        const label = this.el('div', { class: 'jm-pane-label' });
-        const note = this.el('div', { class: 'jm-pane-note' });
+        const section = element(this.doc, 'section', { class: 'jm-pane', 'data-side': side, 'aria-label': side === 'old' ? 'Old version' : 'New version' });
+        const label = element(this.doc, 'div', { class: 'jm-pane-label' });
+        const note = element(this.doc, 'div', { class: 'jm-pane-note' });
         note.hidden = true;
-        const host = this.el('div', { class: 'jm-pane-canvas' });
-        element.append(label, note, host);
-        this.panes.append(element);
+        const host = element(this.doc, 'div', { class: 'jm-pane-canvas' });
+        section.append(label, note, host);
+        this.panes.append(section);
         const canvas = createZoomCanvas(host);
         canvas.outer.addEventListener('click', event => this.onClick(side, event));
         return { side, label, note, canvas };
@@ -262,19 +258,6 @@ export class CompareApp {
     private saveState(patch: Partial<CompareState>): void {
         this.state = { ...this.state, ...patch };
         this.host.setState(this.state);
-    }
-
-    private button(id: string, text: string, title: string, onClick: () => void): HTMLButtonElement {
-        const button = this.el('button', { id, title, type: 'button' }) as HTMLButtonElement;
-        button.textContent = text;
-        button.addEventListener('click', onClick);
-        return button;
-    }
-
-    private el(tag: string, attributes: Record<string, string>): HTMLElement {
-        const element = this.doc.createElement(tag);
-        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-        return element;
     }
 }
 

@@ -10,6 +10,7 @@ import { mapCss } from '../render/map-style.js';
 import { emotionTooltip, renderMap } from '../render/render-map.js';
 import { renderSvgElement } from '../render/svg-markup.js';
 import type { HostToWebviewMessage, ModelMessage, PreviewState, WebviewToHostMessage } from '../messages.js';
+import { addStyle, button, element, journeyPicker } from './dom.js';
 import { PAGE_CSS } from './page-style.js';
 import { createZoomCanvas, type ZoomCanvas } from './zoom-canvas.js';
 
@@ -56,34 +57,29 @@ export class PreviewApp {
 
     constructor(private readonly doc: Document, private readonly host: HostApi, nonce: string | undefined) {
         this.state = host.getState() ?? {};
-        const style = doc.createElement('style');
-        if (nonce) style.setAttribute('nonce', nonce);
-        style.textContent = PAGE_CSS + PREVIEW_CSS + mapCss('vscode');
-        doc.head.appendChild(style);
+        addStyle(doc, nonce, PAGE_CSS + PREVIEW_CSS + mapCss('vscode'));
 
-        const root = this.el('div', { id: 'jm-root' });
-        const toolbar = this.el('div', { id: 'jm-toolbar', role: 'toolbar' });
-        this.fileLabel = this.el('span', { class: 'jm-file' });
-        this.picker = this.el('select', { id: 'jm-picker', title: 'Journey', 'aria-label': 'Journey' }) as HTMLSelectElement;
-        this.picker.hidden = true;
-        this.picker.addEventListener('change', () => this.selectJourney(this.picker.value));
-        const fit = this.button('jm-fit', 'Fit width', 'Fit the map to the width of the view', () => this.canvas.fitToWidth(this.layout?.width ?? 1));
+        const root = element(this.doc, 'div', { id: 'jm-root' });
+        const toolbar = element(this.doc, 'div', { id: 'jm-toolbar', role: 'toolbar' });
+        this.fileLabel = element(this.doc, 'span', { class: 'jm-file' });
+        this.picker = journeyPicker(doc, id => this.selectJourney(id));
+        const fit = button(this.doc, 'jm-fit', 'Fit width', 'Fit the map to the width of the view', () => this.canvas.fitToWidth(this.layout?.width ?? 1));
         const lanes = this.lanesMenu();
-        const svgButton = this.button('jm-export-svg', 'SVG', 'Export the picture as SVG', () => this.exportPicture('svg'));
-        const pngButton = this.button('jm-export-png', 'PNG', 'Export the picture as PNG', () => this.exportPicture('png'));
-        this.lockButton = this.button('jm-lock', 'Lock', 'Keep showing this file instead of following the active editor', () => {
+        const svgButton = button(this.doc, 'jm-export-svg', 'SVG', 'Export the picture as SVG', () => this.exportPicture('svg'));
+        const pngButton = button(this.doc, 'jm-export-png', 'PNG', 'Export the picture as PNG', () => this.exportPicture('png'));
+        this.lockButton = button(this.doc, 'jm-lock', 'Lock', 'Keep showing this file instead of following the active editor', () => {
             this.host.postMessage({ type: 'lock', locked: !this.state.locked });
         });
         toolbar.append(this.fileLabel, this.picker, fit, lanes, svgButton, pngButton, this.lockButton);
-        this.banner = this.el('div', { id: 'jm-banner', role: 'alert', title: 'Go to the first error' });
+        this.banner = element(this.doc, 'div', { id: 'jm-banner', role: 'alert', title: 'Go to the first error' });
         this.banner.hidden = true;
         this.banner.addEventListener('click', () => {
             if (this.message) this.host.postMessage({ type: 'revealFirstError', uri: this.message.uri });
         });
-        this.empty = this.el('div', { id: 'jm-empty' });
+        this.empty = element(this.doc, 'div', { id: 'jm-empty' });
         this.empty.textContent = 'Waiting for the language server…';
-        const canvasHost = this.el('div', { id: 'jm-canvas-host' });
-        this.tooltip = this.el('div', { id: 'jm-tooltip', role: 'tooltip' });
+        const canvasHost = element(this.doc, 'div', { id: 'jm-canvas-host' });
+        this.tooltip = element(this.doc, 'div', { id: 'jm-tooltip', role: 'tooltip' });
         this.tooltip.hidden = true;
         root.append(toolbar, this.banner, this.empty, canvasHost, this.tooltip);
         doc.body.appendChild(root);
@@ -285,13 +281,13 @@ export class PreviewApp {
     }
 
     private lanesMenu(): HTMLElement {
-        const wrapper = this.el('span', { id: 'jm-lanes' });
-        const panel = this.el('div', {});
+        const wrapper = element(this.doc, 'span', { id: 'jm-lanes' });
+        const panel = element(this.doc, 'div', {});
         panel.hidden = true;
-        const toggle = this.button('jm-lanes-button', 'Lanes', 'Show or hide lanes', () => { panel.hidden = !panel.hidden; });
+        const toggle = button(this.doc, 'jm-lanes-button', 'Lanes', 'Show or hide lanes', () => { panel.hidden = !panel.hidden; });
         for (const lane of TOGGLABLE) {
-            const label = this.el('label', {});
-            const box = this.el('input', { type: 'checkbox', 'data-lane': lane }) as HTMLInputElement;
+            const label = element(this.doc, 'label', {});
+            const box = element(this.doc, 'input', { type: 'checkbox', 'data-lane': lane }) as HTMLInputElement;
             box.checked = !(this.state.hiddenLanes ?? []).includes(lane);
             box.addEventListener('change', () => {
                 const hidden = new Set(this.state.hiddenLanes ?? []);
@@ -314,18 +310,5 @@ export class PreviewApp {
     private saveState(patch: Partial<PreviewState>): void {
         this.state = { ...this.state, ...patch };
         this.host.setState(this.state);
-    }
-
-    private button(id: string, text: string, title: string, onClick: () => void): HTMLButtonElement {
-        const button = this.el('button', { id, title, type: 'button' }) as HTMLButtonElement;
-        button.textContent = text;
-        button.addEventListener('click', onClick);
-        return button;
-    }
-
-    private el(tag: string, attributes: Record<string, string>): HTMLElement {
-        const element = this.doc.createElement(tag);
-        for (const [name, value] of Object.entries(attributes)) element.setAttribute(name, value);
-        return element;
     }
 }
