@@ -118,6 +118,14 @@ describe('journeymap-language-server --stdio (a real process)', function () {
         const labels = (Array.isArray(items) ? items : items.items).map(item => item.label);
         assert.ok(labels.includes('email'), labels.join(', '));
         assert.ok(labels.includes('app'), labels.join(', '));
+        // At the start of a member line inside the step body: the step's members, not the journey's.
+        const members = await connection.sendRequest('textDocument/completion', {
+            textDocument: { uri: uriOf('trip.journey') },
+            position: { line: 4, character: 6 },
+        }) as { label: string }[] | { items: { label: string }[] };
+        const memberLabels = (Array.isArray(members) ? members : members.items).map(item => item.label);
+        for (const keyword of ['touchpoint', 'pain', 'opportunity', 'onstage', 'offstage', 'metric']) assert.ok(memberLabels.includes(keyword), `${keyword} in ${memberLabels.join(', ')}`);
+        assert.ok(!memberLabels.includes('journey') && !memberLabels.includes('stage'), memberLabels.join(', '));
     });
 
     it('republishes after an edit that introduces an error', async () => {
