@@ -154,87 +154,23 @@ function wrapBlocks(blocks: readonly Block[], width: number): { lines: TextLine[
     return { lines, height: cursor + LAYOUT.cardPadY };
 }
 
+/** Columns, their widths and x, and what shows: steps 1 to 3 of a layout. */
+interface ColumnPlan {
+    columns: ColumnLayout[];
+    stageSpans: Array<{ first: number; last: number }>;
+    spanOfStage: Map<string, { first: number; last: number }>;
+    stepOfColumn: Array<StepModel | undefined>;
+    stageDrafts: CardDraft[];
+    visibleDrafts: CardDraft[];
+    showLane: (lane: LaneId) => boolean;
+    hasStages: boolean;
+    contentX: number;
+    width: number;
+}
+
 /** Lays out one journey; `hiddenLanes` removes lanes the user toggled off. */
 export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}): MapLayout {
-    const hidden = options.hiddenLanes ?? new Set<string>();
-    const columns: ColumnLayout[] = [];
-    const drafts: CardDraft[] = [];
-    const stageSpans: Array<{ first: number; last: number }> = [];
-    const stepOfColumn: Array<StepModel | undefined> = [];
-    const spanOfStage = new Map<string, { first: number; last: number }>();
-    // Ids should be unique, but a map with a duplicate-id error still draws: later ones get `~2`, `~3`…
-    const uniqueKeys = () => {
-        const seen = new Map<string, number>();
-        return (id: string) => {
-            const n = (seen.get(id) ?? 0) + 1;
-            seen.set(id, n);
-            return n === 1 ? id : `${id}~${n}`;
-        };
-    };
-    const stageKey = uniqueKeys();
-    const uniqueKey = uniqueKeys();
-    const stageKeys = journey.stages.map(stage => `stage:${stageKey(stage.id)}`);
-
-    // 1. Columns: one per step, one placeholder for a stage without steps.
-    for (const stage of journey.stages) {
-        const first = columns.length;
-        if (stage.steps.length === 0) {
-            columns.push({ key: stageKeys[journey.stages.indexOf(stage)], stage: stage.id, x: 0, width: LAYOUT.minColumn });
-            stepOfColumn.push(undefined);
-        }
-        for (const step of stage.steps) {
-            const keyId = uniqueKey(step.id);
-            for (const draft of stepDrafts(step, columns.length, keyId)) drafts.push(draft);
-            columns.push({ key: keyId, step: step.id, stage: stage.id, x: 0, width: LAYOUT.minColumn });
-            stepOfColumn.push(step);
-        }
-        stageSpans.push({ first, last: columns.length - 1 });
-        spanOfStage.set(stageKeys[stageSpans.length - 1], stageSpans[stageSpans.length - 1]);
-    }
-    const stageDrafts: CardDraft[] = journey.stages.map((stage, i) => ({
-        key: stageKeys[i], kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, range: stage.range,
-        blocks: stage.goal ? [title(stage.title), meta(`Goal: ${stage.goal}`)] : [title(stage.title)],
-        tooltip: stage.goal ? `${stage.title}\nGoal: ${stage.goal}` : stage.title,
-    }));
-
-    // 2. Which lanes show: those with content (onstage and offstage always), minus hidden ones.
-    const filled = new Set<LaneId>(drafts.map(d => d.lane));
-    if (journey.stages.length > 0) filled.add('stages');
-    if (journey.stages.some(s => s.steps.some(step => step.emotion !== undefined))) filled.add('emotion');
-    const hasStages = journey.stages.length > 0;
-    const showLane = (lane: LaneId) => hasStages && !hidden.has(lane) && (filled.has(lane) || lane === 'onstage' || lane === 'offstage');
-    const visibleDrafts = drafts.filter(d => showLane(d.lane));
-
-    // 3. Column widths from content, then widened where a stage header needs more room.
-    for (const d of visibleDrafts) {
-        const want = Math.ceil(widestBlock(d.blocks) + 2 * LAYOUT.cardPadX);
-        columns[d.column].width = Math.max(columns[d.column].width, Math.min(LAYOUT.maxColumn, want));
-    }
-    if (showLane('stages')) {
-        stageDrafts.forEach((d, i) => {
-            const { first, last } = stageSpans[i];
-            const span = columns.slice(first, last + 1).reduce((sum, c) => sum + c.width, 0) + (last - first) * LAYOUT.columnGap;
-            const want = Math.ceil(widestBlock(d.blocks) + 2 * LAYOUT.cardPadX);
-            const extra = want - span;
-            if (extra > 0) {
-                const each = Math.ceil(extra / (last - first + 1));
-                for (let c = first; c <= last; c++) columns[c].width += each;
-            }
-        });
-    }
-    const frame = options.stageFrame;
-    if (frame) {
-        journey.stages.forEach((stage, i) => widenSpan(columns, stageSpans[i], frame.widths.get(stage.id) ?? 0));
-    }
-    const contentX = LAYOUT.margin + LAYOUT.labelWidth;
-    let x = contentX;
-    for (const column of columns) {
-        column.x = x;
-        x += column.width + LAYOUT.columnGap;
-    }
-    let contentRight = columns.length > 0 ? x - LAYOUT.columnGap : contentX;
-    if (frame && followsFrame(journey.stages.map(s => s.id), frame)) contentRight = Math.max(contentRight, placeInFrame(columns, journey.stages.map(s => s.id), stageSpans, frame, contentX));
-    const width = Math.max(LAYOUT.minWidth, contentRight + LAYOUT.margin);
+    const { columns, spanOfStage, stepOfColumn, stageDrafts, visibleDrafts, showLane, hasStages, contentX, width } = planColumns(journey, options);
 
     // 4. Heading: title, persona, scenario, objectives, wrapped to the picture's width.
     const headingBlocks: Block[] = [{ text: journey.title, bold: true, size: LAYOUT.headingSize, role: 'heading' }];
@@ -344,6 +280,104 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
         ...(emptyMessage ? { emptyMessage } : {}),
     };
 }
+
+/**
+ * The width each stage spans when laid out alone: what a stage frame is made of
+ * (stage-alignment.ts), without the cost of wrapping every card.
+ */
+export function stageWidths(journey: JourneyModel, options: LayoutOptions = {}): Map<string, number> {
+    const { columns, stageSpans } = planColumns(journey, { ...options, stageFrame: undefined });
+    const widths = new Map<string, number>();
+    journey.stages.forEach((stage, i) => {
+        const { first, last } = stageSpans[i];
+        widths.set(stage.id, Math.max(widths.get(stage.id) ?? 0, columns[last].x + columns[last].width - columns[first].x));
+    });
+    return widths;
+}
+
+function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan {
+    const hidden = options.hiddenLanes ?? new Set<string>();
+    const columns: ColumnLayout[] = [];
+    const drafts: CardDraft[] = [];
+    const stageSpans: Array<{ first: number; last: number }> = [];
+    const stepOfColumn: Array<StepModel | undefined> = [];
+    const spanOfStage = new Map<string, { first: number; last: number }>();
+    // Ids should be unique, but a map with a duplicate-id error still draws: later ones get `~2`, `~3`…
+    const uniqueKeys = () => {
+        const seen = new Map<string, number>();
+        return (id: string) => {
+            const n = (seen.get(id) ?? 0) + 1;
+            seen.set(id, n);
+            return n === 1 ? id : `${id}~${n}`;
+        };
+    };
+    const stageKey = uniqueKeys();
+    const uniqueKey = uniqueKeys();
+    const stageKeys = journey.stages.map(stage => `stage:${stageKey(stage.id)}`);
+
+    // 1. Columns: one per step, one placeholder for a stage without steps.
+    for (const stage of journey.stages) {
+        const first = columns.length;
+        if (stage.steps.length === 0) {
+            columns.push({ key: stageKeys[journey.stages.indexOf(stage)], stage: stage.id, x: 0, width: LAYOUT.minColumn });
+            stepOfColumn.push(undefined);
+        }
+        for (const step of stage.steps) {
+            const keyId = uniqueKey(step.id);
+            for (const draft of stepDrafts(step, columns.length, keyId)) drafts.push(draft);
+            columns.push({ key: keyId, step: step.id, stage: stage.id, x: 0, width: LAYOUT.minColumn });
+            stepOfColumn.push(step);
+        }
+        stageSpans.push({ first, last: columns.length - 1 });
+        spanOfStage.set(stageKeys[stageSpans.length - 1], stageSpans[stageSpans.length - 1]);
+    }
+    const stageDrafts: CardDraft[] = journey.stages.map((stage, i) => ({
+        key: stageKeys[i], kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, range: stage.range,
+        blocks: stage.goal ? [title(stage.title), meta(`Goal: ${stage.goal}`)] : [title(stage.title)],
+        tooltip: stage.goal ? `${stage.title}\nGoal: ${stage.goal}` : stage.title,
+    }));
+
+    // 2. Which lanes show: those with content (onstage and offstage always), minus hidden ones.
+    const filled = new Set<LaneId>(drafts.map(d => d.lane));
+    if (journey.stages.length > 0) filled.add('stages');
+    if (journey.stages.some(s => s.steps.some(step => step.emotion !== undefined))) filled.add('emotion');
+    const hasStages = journey.stages.length > 0;
+    const showLane = (lane: LaneId) => hasStages && !hidden.has(lane) && (filled.has(lane) || lane === 'onstage' || lane === 'offstage');
+    const visibleDrafts = drafts.filter(d => showLane(d.lane));
+
+    // 3. Column widths from content, then widened where a stage header needs more room.
+    for (const d of visibleDrafts) {
+        const want = Math.ceil(widestBlock(d.blocks) + 2 * LAYOUT.cardPadX);
+        columns[d.column].width = Math.max(columns[d.column].width, Math.min(LAYOUT.maxColumn, want));
+    }
+    if (showLane('stages')) {
+        stageDrafts.forEach((d, i) => {
+            const { first, last } = stageSpans[i];
+            const span = columns.slice(first, last + 1).reduce((sum, c) => sum + c.width, 0) + (last - first) * LAYOUT.columnGap;
+            const want = Math.ceil(widestBlock(d.blocks) + 2 * LAYOUT.cardPadX);
+            const extra = want - span;
+            if (extra > 0) {
+                const each = Math.ceil(extra / (last - first + 1));
+                for (let c = first; c <= last; c++) columns[c].width += each;
+            }
+        });
+    }
+    const frame = options.stageFrame;
+    if (frame) {
+        journey.stages.forEach((stage, i) => widenSpan(columns, stageSpans[i], frame.widths.get(stage.id) ?? 0));
+    }
+    const contentX = LAYOUT.margin + LAYOUT.labelWidth;
+    let x = contentX;
+    for (const column of columns) {
+        column.x = x;
+        x += column.width + LAYOUT.columnGap;
+    }
+    let contentRight = columns.length > 0 ? x - LAYOUT.columnGap : contentX;
+    if (frame && followsFrame(journey.stages.map(s => s.id), frame)) contentRight = Math.max(contentRight, placeInFrame(columns, journey.stages.map(s => s.id), stageSpans, frame, contentX));
+    const width = Math.max(LAYOUT.minWidth, contentRight + LAYOUT.margin);
+    return { columns, stageSpans, spanOfStage, stepOfColumn, stageDrafts, visibleDrafts, showLane, hasStages, contentX, width };
+}
+
 
 /** Widens a stage's columns evenly (the last one takes the remainder) to span `width`. */
 function widenSpan(columns: ColumnLayout[], span: { first: number; last: number }, width: number): void {

@@ -4,7 +4,7 @@
  * Pure, like the layout it calls twice.
  */
 import type { JourneyModel } from '../../language/model/journey-model.js';
-import { layoutJourney, type LayoutOptions, type StageFrame } from './journey-layout.js';
+import { layoutJourney, stageWidths, type LayoutOptions, type StageFrame } from './journey-layout.js';
 import type { MapLayout } from './layout-types.js';
 
 export interface AlignedLayouts {
@@ -16,7 +16,7 @@ export function layoutAligned(before: JourneyModel | undefined, after: JourneyMo
     if (!before || !after) {
         return { ...(before ? { old: layoutJourney(before, options) } : {}), ...(after ? { new: layoutJourney(after, options) } : {}) };
     }
-    const frame = stageFrame([layoutJourney(before, options), layoutJourney(after, options)], before, after);
+    const frame = stageFrame(before, after, options);
     return { old: layoutJourney(before, { ...options, stageFrame: frame }), new: layoutJourney(after, { ...options, stageFrame: frame }) };
 }
 
@@ -24,10 +24,10 @@ export function layoutAligned(before: JourneyModel | undefined, after: JourneyMo
  * The stages of both versions in one order — the new order, with stages only the old one has
  * after the stage that preceded them there — each as wide as the wider of its two pictures.
  */
-export function stageFrame(layouts: readonly MapLayout[], before: JourneyModel, after: JourneyModel): StageFrame {
+export function stageFrame(before: JourneyModel, after: JourneyModel, options: LayoutOptions = {}): StageFrame {
     const widths = new Map<string, number>();
-    for (const layout of layouts) {
-        for (const [id, width] of stageWidths(layout)) widths.set(id, Math.max(widths.get(id) ?? 0, width));
+    for (const journey of [before, after]) {
+        for (const [id, width] of stageWidths(journey, options)) widths.set(id, Math.max(widths.get(id) ?? 0, width));
     }
     const order = after.stages.map(s => s.id);
     before.stages.forEach((stage, i) => {
@@ -36,15 +36,4 @@ export function stageFrame(layouts: readonly MapLayout[], before: JourneyModel, 
         order.splice(previous + 1, 0, stage.id);
     });
     return { order: [...new Set(order)], widths };
-}
-
-function stageWidths(layout: MapLayout): Map<string, number> {
-    const spans = new Map<string, { left: number; right: number }>();
-    for (const column of layout.columns) {
-        const span = spans.get(column.stage);
-        const right = column.x + column.width;
-        if (!span) spans.set(column.stage, { left: column.x, right });
-        else spans.set(column.stage, { left: Math.min(span.left, column.x), right: Math.max(span.right, right) });
-    }
-    return new Map([...spans].map(([id, span]) => [id, span.right - span.left]));
 }
