@@ -31,7 +31,8 @@ export function pathspecs(root: string, cwd: string, paths: readonly string[]): 
  * followed (`-M`), limited to `specs`.
  */
 export async function changedJourneyFiles(root: string, base: string, head: string | undefined, specs: readonly string[]): Promise<FilePair[]> {
-    const args = ['diff', '--name-status', '-z', '-M', '--no-color', base, ...(head ? [head] : []), '--', ...(specs.length ? specs : ['.'])];
+    // `--end-of-options`: revisions from the command line are never read as git options.
+    const args = ['diff', '--name-status', '-z', '-M', '--no-color', '--end-of-options', base, ...(head ? [head] : []), '--', ...(specs.length ? specs : ['.'])];
     const fields = (await git(args, root)).split('\0').filter(field => field !== '');
     const pairs: FilePair[] = [];
     for (let i = 0; i < fields.length;) {
@@ -63,8 +64,8 @@ export async function changedJourneyFiles(root: string, base: string, head: stri
 /** Every `.journey` file of a revision (undefined: the working tree), for scoping. */
 export async function revisionFiles(root: string, revision: string | undefined): Promise<RevisionFile[]> {
     if (revision) {
-        const paths = (await git(['ls-tree', '-r', '-z', '--name-only', revision], root)).split('\0').filter(p => p.endsWith('.journey'));
-        return Promise.all(paths.map(async path => ({ path, text: await git(['show', `${revision}:${path}`], root) })));
+        const paths = (await git(['ls-tree', '-r', '-z', '--name-only', '--end-of-options', revision], root)).split('\0').filter(p => p.endsWith('.journey'));
+        return Promise.all(paths.map(async path => ({ path, text: await git(['show', '--end-of-options', `${revision}:${path}`], root) })));
     }
     const paths = (await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)).split('\0').filter(p => p.endsWith('.journey'));
     const files: RevisionFile[] = [];

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
@@ -152,6 +152,12 @@ describe('compare view in the extension host (fake vscode, real server and git)'
             const panels = fake.record.panels.length;
             await fake.record.commands.get(CompareCommands.with)!(file);
             assert.equal(fake.record.panels.length, panels, 'no view for a revision that does not exist');
+            // A revision that looks like an option stays a revision (git is never told `--output`).
+            fake.record.quickPickAnswers.push(items => items.find(i => i.label.includes('Branch, tag or commit')), items => items.find(i => i.label.includes('Enter a revision')));
+            fake.record.inputBoxAnswers.push(`--output=${join(dir, 'written-by-git')}`);
+            await fake.record.commands.get(CompareCommands.with)!(file);
+            assert.equal(fake.record.panels.length, panels);
+            assert.ok(!existsSync(join(dir, 'written-by-git')));
 
             // Compare with… → another map: the older version is another file.
             const copy = URI.file(join(dir, 'gift-return-draft.journey'));

@@ -42,7 +42,7 @@ export class CompareError extends Error { }
 export async function gitFile(git: Git, fsPath: string, ref: string): Promise<{ root: string; path: string; text?: string }> {
     const { root, path } = await gitLocation(git, fsPath);
     await verifyRevision(git, root, ref);
-    const text = await git(['show', `${ref}:${path}`], root).catch(() => undefined);
+    const text = await git(['show', '--end-of-options', `${ref}:${path}`], root).catch(() => undefined);
     return { root, path, ...(text !== undefined ? { text } : {}) };
 }
 
@@ -91,9 +91,10 @@ export async function readSide(spec: CompareSideSpec, label: string, reader: Sid
 
 /** The `.journey` files of a commit, or of the index (''). */
 async function revisionFiles(git: Git, root: string, ref: string): Promise<RevisionFile[]> {
-    const list = ref === '' ? ['ls-files', '-z', '--cached'] : ['ls-tree', '-r', '-z', '--name-only', ref];
+    // `--end-of-options`: a revision typed by the user is never read as an option.
+    const list = ref === '' ? ['ls-files', '-z', '--cached'] : ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', ref];
     const paths = (await git(list, root)).split('\0').filter(p => p.endsWith('.journey'));
-    return Promise.all(paths.map(async path => ({ path, text: await git(['show', `${ref}:${path}`], root) })));
+    return Promise.all(paths.map(async path => ({ path, text: await git(['show', '--end-of-options', `${ref}:${path}`], root) })));
 }
 
 function content(label: string, result: TextModelResult): CompareSideContent {
