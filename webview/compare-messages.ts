@@ -25,6 +25,8 @@ export interface CompareSideInfo {
     label: string;
     /** Syntax errors of that side, already worded ("line 3, column 5: …"); the side is then not drawn. */
     errors: string[];
+    /** Said in the banner without stopping the comparison: a file being typed that does not parse now is shown as last valid. */
+    notice?: string;
 }
 
 export interface CompareChangeItem {

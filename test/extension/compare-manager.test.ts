@@ -104,6 +104,21 @@ describe('compare view in the extension host (fake vscode, real server and git)'
             const changes = updated.journeys.find(j => j.id === 'gift_return')!.changes;
             assert.deepEqual(changes.map(c => c.text), ['step Phones the shop: title “Calls to check” → “Phones the shop”']);
 
+            // Mid-typing the text does not parse: the view keeps comparing the last valid version and says so.
+            const beforeBroken = panel.webview.posted.length;
+            await server.connection.sendNotification('textDocument/didChange', {
+                textDocument: { uri: file.toString(), version: 2 }, contentChanges: [{ text: original.replace('"Calls to check"', '"Phones the shop"').replace('emotion -1', 'emotion }') }],
+            });
+            const typing = await nextMessage(panel, beforeBroken) as CompareMessage;
+            assert.match(typing.new.notice ?? '', /^Working tree: \d+ syntax errors?, comparing the last valid version\.$/);
+            assert.deepEqual(typing.new.errors, []);
+            assert.deepEqual(typing.journeys[0].changes.map(c => c.text), changes.map(c => c.text), 'the last valid comparison stays');
+            const beforeFixed = panel.webview.posted.length;
+            await server.connection.sendNotification('textDocument/didChange', {
+                textDocument: { uri: file.toString(), version: 3 }, contentChanges: [{ text: original.replace('"Calls to check"', '"Phones the shop"') }],
+            });
+            assert.equal((await nextMessage(panel, beforeFixed) as CompareMessage).new.notice, undefined);
+
             const range = { start: { line: 21, character: 4 }, end: { line: 35, character: 5 } };
             await panel.send({ type: 'reveal', side: 'new', range });
             const shown = fake.record.shown.at(-1)!;

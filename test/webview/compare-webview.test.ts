@@ -138,6 +138,13 @@ describe('compare webview in Chromium', function () {
         assert.equal(await view.page.locator('#jm-banner').textContent(), '"nope" is not a revision of this repository.');
         assert.equal(await view.page.locator('[data-side=new] g.jm-card[data-id=reads_policy]').count(), 1, 'the last picture stays');
 
+        // A side being typed that does not parse now: the last valid comparison stays, the banner says so.
+        const typing = await comparison();
+        typing.new.notice = 'Working tree: 1 syntax error, comparing the last valid version.';
+        await view.post(typing);
+        assert.equal(await view.page.locator('#jm-banner').textContent(), typing.new.notice);
+        assert.equal(await view.page.locator('[data-side=new] g.jm-card[data-change]').count() > 0, true);
+
         const now = await modelOf(example('gift-return.journey'), 'gift-return.journey');
         await view.post(compareMessage(SPEC, 't', { label: 'HEAD', errors: ['line 3, column 1: expected a stage'] }, { label: 'Working tree', errors: [], model: now }));
         assert.match((await view.page.locator('#jm-banner').textContent())!, /^Not compared, a version does not parse\. HEAD: line 3, column 1: expected a stage$/);

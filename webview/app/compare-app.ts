@@ -118,8 +118,9 @@ export class CompareApp {
         this.saveState({ spec: message.spec });
         this.title.textContent = message.title;
         const errors = [...message.old.errors.map(e => `${message.old.label}: ${e}`), ...message.new.errors.map(e => `${message.new.label}: ${e}`)];
-        this.banner.textContent = errors.length ? `Not compared, a version does not parse. ${errors.join(' · ')}` : '';
-        this.banner.hidden = errors.length === 0;
+        const notices = [message.old.notice, message.new.notice].filter((n): n is string => n !== undefined);
+        this.banner.textContent = errors.length ? `Not compared, a version does not parse. ${errors.join(' · ')}` : notices.join(' ');
+        this.banner.hidden = errors.length === 0 && notices.length === 0;
         this.summary.textContent = summaryText(message);
         this.picker.replaceChildren(...message.journeys.map(j => {
             const option = this.doc.createElement('option');

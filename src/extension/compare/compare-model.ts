@@ -38,13 +38,17 @@ export function compareMessage(spec: CompareSpec, title: string, old: CompareSid
     const s = diff.summary;
     return {
         type: 'compare', spec, title,
-        old: { label: old.label, errors: old.errors }, new: { label: now.label, errors: now.errors },
+        old: side(old), new: side(now),
         summary: old.errors.length || now.errors.length
             ? { added: 0, removed: 0, changed: 0, moved: 0, renamed: 0, better: 0, worse: 0 }
             : { added: s.added, removed: s.removed, changed: s.changed, moved: s.moved, renamed: s.renamed, better: s.emotion.better, worse: s.emotion.worse },
         declarations: changes.filter(c => c.journey === undefined).map(change => item(change, undefined, undefined)),
         journeys,
     };
+}
+
+function side(content: CompareSideContent): CompareSideInfo {
+    return { label: content.label, errors: content.errors, ...(content.notice ? { notice: content.notice } : {}) };
 }
 
 function item(change: JourneyChange, before: JourneyModel | undefined, after: JourneyModel | undefined): CompareChangeItem {

@@ -66,6 +66,11 @@ export async function readSide(spec: CompareSideSpec, label: string, reader: Sid
             // The server has the file's model when the editor has it open; else build it from its text.
             const known = await reader.models.request(spec.uri);
             if (known.model && known.syntaxErrors === 0) return { label, errors: [], model: known.model };
+            // Mid-typing: keep comparing the last text that parsed, as the preview keeps its last picture.
+            if (known.model) {
+                const n = known.syntaxErrors;
+                return { label, errors: [], model: known.model, notice: `${label}: ${n} syntax error${n === 1 ? '' : 's'}, comparing the last valid version.` };
+            }
             let text: string;
             try {
                 text = await reader.openText(spec.uri);
