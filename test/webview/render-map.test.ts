@@ -53,6 +53,18 @@ describe('map renderer (linkedom)', () => {
         assert.deepEqual(points, [['a', '-1'], ['b', '1'], ['c', null], ['d', '2'], ['e', '0']]);
     });
 
+    it('joins the curve over a removed step, whose point stays as a faded dot', async () => {
+        const layout = layoutJourney(await journeyOf(`journey j for dana { stage s {
+            step a { emotion -1 } step b { emotion +2 } step c { emotion 0 } } }`));
+        const { svg } = freshSvg();
+        renderMap(svg, layout, { changes: new Map([['step:b', 'removed']]) });
+        const d = svg.querySelector('path.jm-curve')!.getAttribute('d')!;
+        const [a, , c] = layout.emotion!.points;
+        const top = layout.lanes.find(l => l.id === 'emotion')!.y;
+        assert.equal(d, `M${a.x},${a.y! - top}L${c.x},${c.y! - top}`, 'straight from a to c');
+        assert.equal(svg.querySelector('circle[data-step=b]')!.getAttribute('data-change'), 'removed');
+    });
+
     it('writes user text as text nodes, never as markup', async () => {
         const { document } = freshSvg();
         const svg = renderSvgMarkup(document, layoutJourney(await journeyOf(hostileMap())), { palette: 'light' });

@@ -212,7 +212,10 @@ function drawEmotion(g: AnySelection, layout: MapLayout, top: number, change: (k
         .text(d => d.value > 0 ? `+${d.value}` : String(d.value));
     // A gap where a step has no emotion: the curve is not drawn through it.
     const path = d3line<EmotionPoint>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top);
-    ensure(group, 'path', 'jm-curve').attr('d', path(emotion.points) ?? '');
+    // A removed step's ghost point stays as a faded dot, but the curve joins its neighbours: the
+    // line is the journey as it is now.
+    const curve = emotion.points.filter(p => change(p.key, p.step) !== 'removed');
+    ensure(group, 'path', 'jm-curve').attr('d', path(curve) ?? '');
     group.selectChildren<SVGCircleElement, EmotionPoint>('circle')
         .data(emotion.points.filter(p => p.x >= x0 && p.x <= x1), d => d.key)
         .join(enter => enter.append('circle').call(c => { if (titles) c.append('title'); }))
