@@ -7,6 +7,9 @@ import type { RevisionFile } from './load-revision.js';
 /** Raised when git fails: the CLI turns it into exit status 2. */
 export class GitError extends Error { }
 
+/** How git is run: arguments as an array, in a folder, stdout back. */
+export type Git = (args: readonly string[], cwd: string) => Promise<string>;
+
 /** Runs git with an argument array (never a shell string), in `cwd`. */
 export function git(args: readonly string[], cwd: string): Promise<string> {
     return new Promise((resolvePromise, reject) => {
@@ -61,13 +64,15 @@ export async function changedJourneyFiles(root: string, base: string, head: stri
     return pairs;
 }
 
-/** Every `.journey` file of a revision (undefined: the working tree), for scoping. */
-export async function revisionFiles(root: string, revision: string | undefined): Promise<RevisionFile[]> {
-    if (revision) {
-        const paths = (await git(['ls-tree', '-r', '-z', '--name-only', '--end-of-options', revision], root)).split('\0').filter(p => p.endsWith('.journey'));
-        return Promise.all(paths.map(async path => ({ path, text: await git(['show', '--end-of-options', `${revision}:${path}`], root) })));
+/** Every `.journey` file of a revision ('' the index, undefined the working tree), for scoping. */
+export async function revisionFiles(root: string, revision: string | undefined, run: Git = git): Promise<RevisionFile[]> {
+    if (revision !== undefined) {
+        // `--end-of-options`: a revision given by the user is never read as an option.
+        const list = revision === '' ? ['ls-files', '-z', '--cached'] : ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', revision];
+        const paths = (await run(list, root)).split('\0').filter(p => p.endsWith('.journey'));
+        return Promise.all(paths.map(async path => ({ path, text: await run(['show', '--end-of-options', `${revision}:${path}`], root) })));
     }
-    const paths = (await git(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)).split('\0').filter(p => p.endsWith('.journey'));
+    const paths = (await run(['ls-files', '-z', '--cached', '--others', '--exclude-standard'], root)).split('\0').filter(p => p.endsWith('.journey'));
     const files: RevisionFile[] = [];
     for (const path of paths) {
         try {

@@ -149,6 +149,7 @@ describe('compare webview in Chromium', function () {
         await view.post(compareMessage(SPEC, 't', { label: 'HEAD', errors: ['line 3, column 1: expected a stage'] }, { label: 'Working tree', errors: [], model: now }));
         assert.match((await view.page.locator('#jm-banner').textContent())!, /^Not compared, a version does not parse\. HEAD: line 3, column 1: expected a stage$/);
         assert.equal(await view.page.locator('[data-side=old] .jm-pane-note').textContent(), 'HEAD does not parse.');
+        assert.equal(await view.page.locator('[data-side=new] [data-change]').count(), 0, 'not compared, so nothing is marked added');
         assert.equal(await view.page.locator('#jm-changes').textContent(), 'Not compared.');
     });
 

@@ -49,7 +49,6 @@ const COMPARE_CSS = `
 `;
 
 interface Pane {
-    side: Side;
     label: HTMLElement;
     note: HTMLElement;
     canvas: ZoomCanvas;
@@ -253,7 +252,7 @@ export class CompareApp {
         this.panes.append(section);
         const canvas = createZoomCanvas(host);
         canvas.outer.addEventListener('click', event => this.onClick(side, event));
-        return { side, label, note, canvas };
+        return { label, note, canvas };
     }
 
     private saveState(patch: Partial<CompareState>): void {

@@ -24,7 +24,7 @@ export function layoutAligned(before: JourneyModel | undefined, after: JourneyMo
  * The stages of both versions in one order — the new order, with stages only the old one has
  * after the stage that preceded them there — each as wide as the wider of its two pictures.
  */
-export function stageFrame(before: JourneyModel, after: JourneyModel, options: LayoutOptions = {}): StageFrame {
+function stageFrame(before: JourneyModel, after: JourneyModel, options: LayoutOptions = {}): StageFrame {
     const widths = new Map<string, number>();
     for (const journey of [before, after]) {
         for (const [id, width] of stageWidths(journey, options)) widths.set(id, Math.max(widths.get(id) ?? 0, width));

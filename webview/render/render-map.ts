@@ -104,7 +104,9 @@ function ensure(parent: AnySelection, tag: string, className: string): AnySelect
 export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: RenderOptions = {}): void {
     const changes = options.changes ?? new Map<string, ChangeKind>();
     // A removed step's members go with it: the whole column is a ghost.
-    const change = (key: string, step?: string) => changes.get(key) ?? (step !== undefined && changes.get(`step:${step}`) === 'removed' ? 'removed' : null);
+    // The preview passes no marks: keep its per-card cost at nothing.
+    const change = changes.size === 0 ? () => null
+        : (key: string, step?: string) => changes.get(key) ?? (step !== undefined && changes.get(`step:${step}`) === 'removed' ? 'removed' : null);
     const root = select(svg)
         .attr('class', 'jm-map')
         .attr('data-journey', layout.journeyId)

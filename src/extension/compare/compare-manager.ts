@@ -1,12 +1,12 @@
 import type * as vscode from 'vscode';
-import { git as runGit } from '../../diff/git-revisions.js';
+import { URI } from 'vscode-uri';
+import { git as runGit, type Git } from '../../diff/git-revisions.js';
 import type { CompareSpec, CompareState } from '../../../webview/compare-messages.js';
 import type { ModelSource } from '../preview/model-source.js';
 import { COMPARE_VIEW_TYPE, JourneyComparePanel } from './compare-panel.js';
-import { CompareError, gitFile, gitLocation, verifyRevision, type Git, type SideReader } from './compare-sides.js';
+import { CompareError, gitFile, gitLocation, verifyRevision, type SideReader } from './compare-sides.js';
 import { REVISION_SCHEME, revisionOfDocument, sameSpec, sideOfResource } from './compare-spec.js';
 import type { CompareVscodeApi } from './compare-vscode-api.js';
-import { URI } from 'vscode-uri';
 
 export const CompareCommands = {
     withHead: 'journeymap.compare.withHead',
@@ -126,15 +126,12 @@ export class JourneyCompareManager {
     private async pickRevision(uri: vscode.Uri): Promise<string | undefined> {
         const { root, path } = await gitLocation(this.git, uri.fsPath);
         const [refs, log] = await Promise.all([
-            this.git(['for-each-ref', '--format=%(refname:short)%00%(objecttype)', 'refs/heads', 'refs/tags', 'refs/remotes'], root),
+            this.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes'], root),
             this.git(['log', '-n', '50', '--format=%H%x00%h%x00%s%x00%cr', '--', path], root),
         ]);
         type RevisionItem = vscode.QuickPickItem & { ref?: string };
         const items: RevisionItem[] = [{ label: '$(edit) Enter a revision…', alwaysShow: true }];
-        for (const line of refs.split('\n').filter(Boolean)) {
-            const [name] = line.split('\0');
-            items.push({ label: `$(git-branch) ${name}`, ref: name });
-        }
+        for (const name of refs.split('\n').filter(Boolean)) items.push({ label: `$(git-branch) ${name}`, ref: name });
         for (const line of log.split('\n').filter(Boolean)) {
             const [hash, short, subject, when] = line.split('\0');
             items.push({ label: `$(git-commit) ${short}`, description: subject, detail: when, ref: hash });

@@ -7,6 +7,7 @@ import { describeChange } from '../../diff/describe-change.js';
 import { diffDocuments } from '../../diff/diff-engine.js';
 import type { JourneyChange } from '../../diff/diff-model.js';
 import { changeTarget, changeTargetOld, newPicture, oldPicture } from '../../diff/diff-picture.js';
+import type { ChangeKind } from '../../../webview/layout/layout-types.js';
 import type { CompareChangeItem, CompareJourney, CompareMessage, CompareSideInfo, CompareSpec } from '../../../webview/compare-messages.js';
 
 export interface CompareSideContent extends CompareSideInfo {
@@ -15,9 +16,10 @@ export interface CompareSideContent extends CompareSideInfo {
 }
 
 export function compareMessage(spec: CompareSpec, title: string, old: CompareSideContent, now: CompareSideContent): CompareMessage {
-    const diff = diffDocuments(old.errors.length ? undefined : old.model, now.errors.length ? undefined : now.model);
-    // A side that does not parse is not diffed: everything would look added or removed.
-    const changes = old.errors.length || now.errors.length ? [] : diff.changes;
+    // A side that does not parse is not diffed (everything would look added or removed), nor marked.
+    const comparable = old.errors.length === 0 && now.errors.length === 0;
+    const diff = comparable ? diffDocuments(old.model, now.model) : undefined;
+    const changes = diff?.changes ?? [];
     const oldJourneys = old.model?.journeys ?? [];
     const newJourneys = now.model?.journeys ?? [];
     const ids = [...new Set([...newJourneys.map(j => j.id), ...oldJourneys.map(j => j.id)])];
@@ -25,8 +27,9 @@ export function compareMessage(spec: CompareSpec, title: string, old: CompareSid
         const before = oldJourneys.find(j => j.id === id);
         const after = newJourneys.find(j => j.id === id);
         const mine = changes.filter(c => c.journey === id);
-        const pictureNew = newPicture(before, after, mine);
-        const pictureOld = oldPicture(before, after, mine);
+        const unmarked = (journey: JourneyModel | undefined) => ({ journey, marks: new Map<string, ChangeKind>() });
+        const pictureNew = comparable ? newPicture(before, after, mine) : unmarked(after);
+        const pictureOld = comparable ? oldPicture(before, after, mine) : unmarked(before);
         return {
             id, title: after?.title ?? before?.title ?? id,
             ...(pictureOld.journey ? { old: pictureOld.journey } : {}),
@@ -35,13 +38,11 @@ export function compareMessage(spec: CompareSpec, title: string, old: CompareSid
             changes: mine.map(change => item(change, before, after)),
         };
     });
-    const s = diff.summary;
+    const s = diff?.summary ?? { added: 0, removed: 0, changed: 0, moved: 0, renamed: 0, emotion: { better: 0, worse: 0 } };
     return {
         type: 'compare', spec, title,
         old: side(old), new: side(now),
-        summary: old.errors.length || now.errors.length
-            ? { added: 0, removed: 0, changed: 0, moved: 0, renamed: 0, better: 0, worse: 0 }
-            : { added: s.added, removed: s.removed, changed: s.changed, moved: s.moved, renamed: s.renamed, better: s.emotion.better, worse: s.emotion.worse },
+        summary: { added: s.added, removed: s.removed, changed: s.changed, moved: s.moved, renamed: s.renamed, better: s.emotion.better, worse: s.emotion.worse },
         declarations: changes.filter(c => c.journey === undefined).map(change => item(change, undefined, undefined)),
         journeys,
     };

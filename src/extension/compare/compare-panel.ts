@@ -2,6 +2,7 @@ import type * as vscode from 'vscode';
 import type { Range } from '../../../language/model/journey-model.js';
 import type { CompareSideSpec, CompareSpec, CompareToHostMessage, HostToCompareMessage } from '../../../webview/compare-messages.js';
 import { createNonce, previewHtml } from '../preview/preview-html.js';
+import { revealSource } from '../reveal-source.js';
 import { REFRESH_DELAY_MS } from '../preview/preview-panel.js';
 import { compareMessage, type CompareSideContent } from './compare-model.js';
 import { CompareError, readSide, type SideReader } from './compare-sides.js';
@@ -94,12 +95,8 @@ export class JourneyComparePanel {
     /** Selects `range` in that side's source: the file itself, or the revision as a read-only document. */
     private async reveal(side: CompareSideSpec, range: Range): Promise<void> {
         const uri = side.kind === 'git' ? revisionDocumentUri(this.api.Uri, side) : this.api.Uri.parse(side.uri);
-        const selection = new this.api.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
-        const visible = this.api.window.visibleTextEditors.find(e => e.document.uri.toString() === uri.toString());
         try {
-            const document = visible?.document ?? await this.api.workspace.openTextDocument(uri);
-            const editor = await this.api.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? this.api.ViewColumn.Beside, selection, preserveFocus: false });
-            editor.revealRange(new this.api.Range(selection.start, selection.end), this.api.TextEditorRevealType.InCenterIfOutsideViewport);
+            await revealSource(this.api, uri, range, this.api.ViewColumn.Beside);
         } catch (error) {
             void this.api.window.showErrorMessage(`Journeymap: cannot open ${uri.path}: ${(error as Error).message}`);
         }

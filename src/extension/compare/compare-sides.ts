@@ -8,12 +8,10 @@
 import { basename, dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { TextModelResult, TextSource } from '../../../language/protocol.js';
-import type { RevisionFile } from '../../diff/load-revision.js';
+import { revisionFiles, type Git } from '../../diff/git-revisions.js';
 import type { CompareSideSpec } from '../../../webview/compare-messages.js';
 import type { ModelSource } from '../preview/model-source.js';
 import type { CompareSideContent } from './compare-model.js';
-
-export type Git = (args: readonly string[], cwd: string) => Promise<string>;
 
 export interface SideReader {
     models: ModelSource;
@@ -55,11 +53,6 @@ export async function verifyRevision(git: Git, root: string, ref: string): Promi
     }
 }
 
-export function revisionLabel(ref: string): string {
-    if (ref === '') return 'Staged';
-    return /^[0-9a-f]{40}$/i.test(ref) ? ref.slice(0, 8) : ref;
-}
-
 export async function readSide(spec: CompareSideSpec, label: string, reader: SideReader): Promise<CompareSideContent> {
     switch (spec.kind) {
         case 'file': {
@@ -86,20 +79,12 @@ export async function readSide(spec: CompareSideSpec, label: string, reader: Sid
         case 'git': {
             const { root, path, text } = await gitFile(reader.git, URI.parse(spec.uri).fsPath, spec.ref);
             if (text === undefined) return { label, errors: [] };
-            const files = await revisionFiles(reader.git, root, spec.ref);
+            const files = await revisionFiles(root, spec.ref, reader.git);
             const context: TextSource[] = files.map(file => ({ uri: URI.file(join(root, file.path)).toString(), text: file.text }));
             const uri = URI.file(join(root, path)).toString();
             return content(label, await reader.models.requestText({ uri, text, context }));
         }
     }
-}
-
-/** The `.journey` files of a commit, or of the index (''). */
-async function revisionFiles(git: Git, root: string, ref: string): Promise<RevisionFile[]> {
-    // `--end-of-options`: a revision typed by the user is never read as an option.
-    const list = ref === '' ? ['ls-files', '-z', '--cached'] : ['ls-tree', '-r', '-z', '--name-only', '--end-of-options', ref];
-    const paths = (await git(list, root)).split('\0').filter(p => p.endsWith('.journey'));
-    return Promise.all(paths.map(async path => ({ path, text: await git(['show', '--end-of-options', `${ref}:${path}`], root) })));
 }
 
 function content(label: string, result: TextModelResult): CompareSideContent {

@@ -1,10 +1,15 @@
 /** Naming and addressing the sides of a comparison. Pure: vscode-uri, no vscode. */
 import { URI } from 'vscode-uri';
 import type { CompareSideSpec, CompareSpec } from '../../../webview/compare-messages.js';
-import { revisionLabel } from './compare-sides.js';
 
 /** Read-only documents of a file at a revision, for "click → show the old source". */
 export const REVISION_SCHEME = 'journeymap-revision';
+
+/** How a revision is named in labels: the index is "Staged", a full hash is shortened. */
+function revisionLabel(ref: string): string {
+    if (ref === '') return 'Staged';
+    return /^[0-9a-f]{40}$/i.test(ref) ? ref.slice(0, 8) : ref;
+}
 
 function fileOf(side: CompareSideSpec): URI {
     return URI.parse(side.kind === 'resource' ? side.location : side.uri);
@@ -33,7 +38,6 @@ export function compareTitle(spec: CompareSpec): string {
 export function sameSpec(a: CompareSpec, b: CompareSpec): boolean {
     return JSON.stringify(a) === JSON.stringify(b);
 }
-
 
 /** The read-only document of a git side: the file's path, the revision in the query. */
 export function revisionDocumentUri<U>(Uri: { parse(value: string): U }, side: Extract<CompareSideSpec, { kind: 'git' }>): U {

@@ -3,6 +3,7 @@ import type { ModelResult } from '../../../language/protocol.js';
 import type { Range } from '../../../language/model/journey-model.js';
 import type { HostToWebviewMessage, PreviewState, WebviewToHostMessage } from '../../../webview/messages.js';
 import type { ModelSource } from './model-source.js';
+import { revealSource } from '../reveal-source.js';
 import { createNonce, previewHtml } from './preview-html.js';
 import type { VscodeApi } from './vscode-api.js';
 
@@ -135,14 +136,9 @@ export class JourneyPreviewPanel {
         }
     }
 
-    /** Selects `range` in the document's editor: the visible one if any, else beside the preview. */
-    private async reveal(uriText: string, range: Range): Promise<void> {
-        const uri = this.api.Uri.parse(uriText);
-        const selection = new this.api.Selection(range.start.line, range.start.character, range.end.line, range.end.character);
-        const visible = this.api.window.visibleTextEditors.find(e => e.document.uri.toString() === uriText);
-        const document = visible?.document ?? await this.api.workspace.openTextDocument(uri);
-        const editor = await this.api.window.showTextDocument(document, { viewColumn: visible?.viewColumn ?? this.api.ViewColumn.One, selection, preserveFocus: false });
-        editor.revealRange(new this.api.Range(selection.start, selection.end), this.api.TextEditorRevealType.InCenterIfOutsideViewport);
+    /** Selects `range` in the document's editor: the visible one if any, else in the first column. */
+    private reveal(uriText: string, range: Range): Promise<void> {
+        return revealSource(this.api, this.api.Uri.parse(uriText), range, this.api.ViewColumn.One);
     }
 
     private async save(format: 'svg' | 'png', data: string, name: string): Promise<void> {
