@@ -12,7 +12,7 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter } fro
 import type { Diagnostic, PublishDiagnosticsParams } from 'vscode-languageserver';
 import type { Document } from '../language/generated/ast.js';
 import { createJourneyServices } from '../language/journey-module.js';
-import { JourneyValidator } from '../language/journey-validator.js';
+import { JourneyValidator } from '../language/validation/journey-validator.js';
 import { generateJourneyMap } from './generate-map.js';
 import { formatMs, log, Samples, median } from './stats.js';
 

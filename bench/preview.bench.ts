@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { URI } from 'langium';
 import type { Browser, Page } from 'playwright-core';
-import { JourneyWorkspace } from '../language/journey-workspace.js';
+import { JourneyWorkspace } from '../language/workspace/journey-workspace.js';
 import type { JourneyDocumentModel, JourneyModel } from '../language/model/journey-model.js';
 import type { ModelMessage } from '../webview/messages.js';
 import { ROOT, launchChromium, openWebview } from '../test/webview/browser.js';

@@ -4,19 +4,19 @@ import {
     type DefaultSharedModuleContext, type LangiumServices, type LangiumSharedServices, type PartialLangiumServices, type PartialLangiumSharedServices,
 } from 'langium/lsp';
 import { JourneyGeneratedSharedModule, JourneymapGeneratedModule } from './generated/module.js';
-import { JourneyCodeActionProvider } from './journey-code-actions.js';
-import { JourneyCompletionProvider } from './journey-completion.js';
-import { JourneyDocumentBuilder } from './journey-document-builder.js';
-import { JourneyDocumentValidator } from './journey-document-validator.js';
-import { JourneyFormatter } from './journey-formatter.js';
-import { JourneyHoverProvider } from './journey-hover.js';
-import { JourneyModelBuilder } from './journey-model-builder.js';
-import { JourneyRenameProvider } from './journey-rename.js';
-import { JourneyScopeComputation } from './journey-scope.js';
-import { JourneySemanticTokenProvider } from './journey-semantic-tokens.js';
-import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider } from './journey-symbols.js';
-import { JourneyValidator, registerValidationChecks } from './journey-validator.js';
-import { JourneyWorkspaceSymbolProvider } from './journey-workspace-symbols.js';
+import { JourneyCodeActionProvider } from './lsp/journey-code-actions.js';
+import { JourneyCompletionProvider } from './lsp/journey-completion.js';
+import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
+import { JourneyDocumentValidator } from './validation/journey-document-validator.js';
+import { JourneyFormatter } from './lsp/journey-formatter.js';
+import { JourneyHoverProvider } from './lsp/journey-hover.js';
+import { JourneyModelBuilder } from './model/journey-model-builder.js';
+import { JourneyRenameProvider } from './lsp/journey-rename.js';
+import { JourneyScopeComputation } from './references/journey-scope.js';
+import { JourneySemanticTokenProvider } from './lsp/journey-semantic-tokens.js';
+import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider } from './lsp/journey-symbols.js';
+import { JourneyValidator, registerValidationChecks } from './validation/journey-validator.js';
+import { JourneyWorkspaceSymbolProvider } from './lsp/journey-workspace-symbols.js';
 
 /** Services added by the journey language. */
 export interface JourneyAddedServices {

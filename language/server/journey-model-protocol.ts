@@ -8,7 +8,7 @@ import { DocumentState, URI, type LangiumDocument } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
-import { DiagnosticCode } from '../journey-diagnostics.js';
+import { DiagnosticCode } from '../validation/journey-diagnostics.js';
 import type { JourneyServices } from '../journey-module.js';
 import { ModelChangedNotification, ModelRequest, type ModelChangedParams, type ModelRequestParams, type ModelResult } from '../protocol.js';
 

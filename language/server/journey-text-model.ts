@@ -7,8 +7,8 @@
 import { URI } from 'langium';
 import type { LangiumSharedServices } from 'langium/lsp';
 import type { Connection } from 'vscode-languageserver';
-import { DiagnosticCode } from '../journey-diagnostics.js';
-import { JourneyWorkspace } from '../journey-workspace.js';
+import { DiagnosticCode } from '../validation/journey-diagnostics.js';
+import { JourneyWorkspace } from '../workspace/journey-workspace.js';
 import { TextModelRequest, type TextModelParams, type TextModelResult, type TextSource } from '../protocol.js';
 
 export async function buildTextModel(params: TextModelParams, current: () => TextSource[]): Promise<TextModelResult> {

@@ -1,4 +1,4 @@
-import { JourneyWorkspace } from '../../language/journey-workspace.js';
+import { JourneyWorkspace } from '../../language/workspace/journey-workspace.js';
 import { oneOf, parseArgs } from './args.js';
 import { formatGithub, formatText, sortDiagnostics, toFileDiagnostic } from './diagnostics-format.js';
 import { readInputFiles } from './files.js';

@@ -1,7 +1,7 @@
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { URI } from 'langium';
-import type { JourneySource } from '../../language/journey-workspace.js';
+import type { JourneySource } from '../../language/workspace/journey-workspace.js';
 import { UsageError } from './usage-error.js';
 
 export interface InputFile extends JourneySource {

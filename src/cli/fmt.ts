@@ -1,6 +1,6 @@
 import { readFile, writeFile } from 'node:fs/promises';
-import { JourneyFormatter } from '../../language/journey-formatter.js';
-import { JourneyWorkspace } from '../../language/journey-workspace.js';
+import { JourneyFormatter } from '../../language/lsp/journey-formatter.js';
+import { JourneyWorkspace } from '../../language/workspace/journey-workspace.js';
 import { parseArgs } from './args.js';
 import { formatText, sortDiagnostics, toFileDiagnostic } from './diagnostics-format.js';
 import { readInputFiles } from './files.js';

@@ -1,5 +1,5 @@
 import { dirname, resolve } from 'node:path';
-import { JourneyWorkspace, type LoadedJourneyDocument } from '../../language/journey-workspace.js';
+import { JourneyWorkspace, type LoadedJourneyDocument } from '../../language/workspace/journey-workspace.js';
 import { readInputFile, readInputFiles, type InputFile } from './files.js';
 
 /**

@@ -1,5 +1,5 @@
 import { URI } from 'langium';
-import { JourneyWorkspace } from '../../language/journey-workspace.js';
+import { JourneyWorkspace } from '../../language/workspace/journey-workspace.js';
 import type { JourneyDocumentModel } from '../../language/model/journey-model.js';
 import type { FileError } from './diff-model.js';
 

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { generateJourneyMap } from '../../bench/generate-map.js';
 import type { Step } from '../../language/generated/ast.js';
-import { loadJourneyText } from '../../language/journey-workspace.js';
+import { loadJourneyText } from '../../language/workspace/journey-workspace.js';
 
 describe('bench/generate-map', () => {
     it('is deterministic for a seed and differs between seeds', () => {

@@ -1,6 +1,6 @@
 import { URI, type LangiumDocument } from 'langium';
 import type { Position } from 'vscode-languageserver';
-import { JourneyWorkspace } from '../../language/journey-workspace.js';
+import { JourneyWorkspace } from '../../language/workspace/journey-workspace.js';
 
 /** Files of one workspace; `|` in a file marks the cursor (only one file may have it). */
 export async function openWorkspace(files: Record<string, string>) {

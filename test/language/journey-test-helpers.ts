@@ -2,7 +2,7 @@ import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { EmptyFileSystem, URI } from 'langium';
 import { createJourneyServices } from '../../language/journey-module.js';
-import { JourneyWorkspace, type LoadedJourneyDocument } from '../../language/journey-workspace.js';
+import { JourneyWorkspace, type LoadedJourneyDocument } from '../../language/workspace/journey-workspace.js';
 
 /** Fresh services without a connection, as the langium/test helpers expect. */
 export function createTestServices() {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver';
-import { createTestServices } from './journey-test-helpers.js';
+import { createTestServices } from '../journey-test-helpers.js';
 
 /**
  * The editor's path: documents live in the text document store, and an edit is a

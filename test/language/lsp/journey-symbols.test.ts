@@ -1,6 +1,6 @@
 import { strict as assert } from 'node:assert';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
-import { openWorkspace } from './journey-lsp-helpers.js';
+import { openWorkspace } from '../journey-lsp-helpers.js';
 
 const COMMON = 'persona dana "Dana, online shopper" {\n  description "Buys gifts"\n}\nchannel web "Website"\nteam ops "Operations"\n';
 const MAP = 'journey gift "Gift" for dana {\n  channel kiosk "Kiosk"\n  stage buy "Buy" {\n    goal "Pay"\n    step pay "Pays" {\n      channel web, kiosk\n      emotion -2\n    }\n    step leave\n  }\n}\n';

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import { DefaultSemanticTokenOptions } from 'langium/lsp';
-import { openWorkspace } from './journey-lsp-helpers.js';
-import { exampleSources } from './journey-test-helpers.js';
+import { openWorkspace } from '../journey-lsp-helpers.js';
+import { exampleSources } from '../journey-test-helpers.js';
 
 interface Token { line: number; char: number; text: string; type: string; declaration: boolean; fits: boolean }
 

@@ -1,7 +1,7 @@
 import { EmptyFileSystem, URI, type LangiumDocument } from 'langium';
 import type { Diagnostic } from 'vscode-languageserver';
-import type { Document } from './generated/ast.js';
-import { createJourneyServices, type JourneyServices } from './journey-module.js';
+import type { Document } from '../generated/ast.js';
+import { createJourneyServices, type JourneyServices } from '../journey-module.js';
 import type { LangiumSharedServices } from 'langium/lsp';
 
 export interface JourneySource {

@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction } from 'vscode-languageserver';
 import { URI } from 'langium';
-import { JourneyWorkspace, loadJourneyText } from '../../language/journey-workspace.js';
+import { JourneyWorkspace, loadJourneyText } from '../../../language/workspace/journey-workspace.js';
 
 /** Applies the quick fix for the first diagnostic with `code`, returning the new text. */
 async function applyFix(text: string, code: string, title?: RegExp): Promise<{ fixed: string; action: CodeAction }> {

@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
 import type { Hover } from 'vscode-languageserver';
-import { openWorkspace, positionOf } from './journey-lsp-helpers.js';
-import { exampleSources } from './journey-test-helpers.js';
+import { openWorkspace, positionOf } from '../journey-lsp-helpers.js';
+import { exampleSources } from '../journey-test-helpers.js';
 
 const COMMON = 'persona dana "Dana, online shopper" {\n  description "Buys *gifts* <b>online</b>"\n  goal "Arrive on time"\n}\nchannel web "Website"\nteam ops "Operations"\n';
 const MAP = 'journey gift "Gift" for dana {\n  channel kiosk "Kiosk"\n  stage buy "Buy" {\n    goal "Pay"\n    step pay "Pays" {\n      channel web, kiosk\n      emotion -2\n      evidence survey "web survey"\n      evidence ticket "support tickets"\n      onstage "Opens the web page" by ops\n    }\n  }\n}\n';

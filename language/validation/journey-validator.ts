@@ -3,10 +3,10 @@ import { DiagnosticTag } from 'vscode-languageserver';
 import {
     type Document, type Journey, type JourneyAstType, type Metric, type Stage, type Step,
     Channel, Persona, Team, Journey as JourneyType,
-} from './generated/ast.js';
+} from '../generated/ast.js';
 import { DiagnosticCode, type DuplicateIdData } from './journey-diagnostics.js';
-import type { JourneyServices } from './journey-module.js';
-import { metricValueOf } from './journey-metric-values.js';
+import type { JourneyServices } from '../journey-module.js';
+import { metricValueOf } from '../model/journey-metric-values.js';
 
 export function registerValidationChecks(services: JourneyServices): void {
     const validator = services.validation.JourneyValidator;

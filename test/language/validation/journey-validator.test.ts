@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { Diagnostic } from 'vscode-languageserver';
 import { DiagnosticTag } from 'vscode-languageserver';
-import { loadJourneyText } from '../../language/journey-workspace.js';
-import { loadTexts } from './journey-test-helpers.js';
+import { loadJourneyText } from '../../../language/workspace/journey-workspace.js';
+import { loadTexts } from '../journey-test-helpers.js';
 
 const HEADER = `persona p "P"\nchannel web "Web"\nteam ops "Ops"\n`;
 

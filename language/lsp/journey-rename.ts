@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isDocument, isJourney, isStage, isStep, type Journey } from './generated/ast.js';
+import { isDocument, isJourney, isStage, isStep, type Journey } from '../generated/ast.js';
 
 const ID = /^[_a-zA-Z][\w-]*$/;
 const INVALID_PARAMS = -32602; // the editor shows the message

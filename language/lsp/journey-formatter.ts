@@ -3,7 +3,7 @@ import type { Formatter } from 'langium/lsp';
 import type {
     DocumentFormattingParams, DocumentOnTypeFormattingOptions, DocumentRangeFormattingParams, TextEdit,
 } from 'vscode-languageserver';
-import type { JourneyServices } from './journey-module.js';
+import type { JourneyServices } from '../journey-module.js';
 
 /**
  * The canonical layout of `.journey` files (docs/formatting.md), for the editor (LSP document and

@@ -1,8 +1,8 @@
 import { strict as assert } from 'node:assert';
 import type { CompletionItem } from 'vscode-languageserver';
 import { CompletionItemKind, InsertTextFormat } from 'vscode-languageserver';
-import { openWorkspace } from './journey-lsp-helpers.js';
-import { exampleSources } from './journey-test-helpers.js';
+import { openWorkspace } from '../journey-lsp-helpers.js';
+import { exampleSources } from '../journey-test-helpers.js';
 
 const COMMON = 'persona dana "Dana" { description "Buys gifts" }\npersona omar\nchannel web "Website"\nchannel app "Mobile app"\nteam ops "Operations"\nteam product\n';
 

@@ -3,7 +3,7 @@ import { AbstractSemanticTokenProvider, type SemanticTokenAcceptor } from 'langi
 import { SemanticTokenModifiers, SemanticTokenTypes } from 'vscode-languageserver';
 import {
     isAction, isChannel, isChannelUse, isJourney, isOpportunity, isPersona, isStage, isStep, isStepOwner, isTeam,
-} from './generated/ast.js';
+} from '../generated/ast.js';
 
 /** Value rules whose words are enum members, not keywords. */
 const ENUM_RULES = new Set(['EvidenceKind', 'Severity']);

@@ -5,11 +5,11 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import type { TextEdit } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { expectFormatting } from 'langium/test';
-import { JourneyFormatter } from '../../language/journey-formatter.js';
+import { JourneyFormatter } from '../../../language/lsp/journey-formatter.js';
 import {
     COMMENT_HEAVY, commentsAndStrings, formatWithService, lexemes, modelOf, seededRandom, withDocument,
-} from './journey-format-helpers.js';
-import { createTestServices, exampleSources } from './journey-test-helpers.js';
+} from '../journey-format-helpers.js';
+import { createTestServices, exampleSources } from '../journey-test-helpers.js';
 
 const { Journey: services } = createTestServices();
 const formatting = expectFormatting(services);
@@ -304,7 +304,7 @@ describe('the formatter (journeymap fmt, LSP formatting)', () => {
 
     describe('over the language server protocol (the built server as a process)', function () {
         this.timeout(120_000);
-        const root = fileURLToPath(new URL('../../', import.meta.url));
+        const root = fileURLToPath(new URL('../../../', import.meta.url));
         let server: ChildProcess;
         let connection: MessageConnection;
         let version = 0;

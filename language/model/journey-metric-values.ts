@@ -1,5 +1,5 @@
-import type { MetricValue } from './generated/ast.js';
-import type { MetricValueModel } from './model/journey-model.js';
+import type { MetricValue } from '../generated/ast.js';
+import type { MetricValueModel } from './journey-model.js';
 
 const DURATION_UNITS = new Set(['s', 'min', 'h', 'd']);
 

@@ -1,6 +1,6 @@
 import { DefaultScopeComputation, MultiMap, type AstNode, type AstNodeDescription, type LangiumDocument, type LocalSymbols } from 'langium';
 import type { CancellationToken } from 'vscode-languageserver';
-import type { Document } from './generated/ast.js';
+import type { Document } from '../generated/ast.js';
 
 /**
  * Only personas, channels and teams can be referenced. Top-level ones are exported to the

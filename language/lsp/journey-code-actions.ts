@@ -1,9 +1,9 @@
 import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
-import { isJourney, isPain, isStep, type Document } from './generated/ast.js';
-import { DiagnosticCode, type DeclarationKeyword, type UnresolvedReferenceData } from './journey-diagnostics.js';
-import { readableTitle } from './model/journey-model.js';
+import { isJourney, isPain, isStep, type Document } from '../generated/ast.js';
+import { DiagnosticCode, type DeclarationKeyword, type UnresolvedReferenceData } from '../validation/journey-diagnostics.js';
+import { readableTitle } from '../model/journey-model.js';
 
 /** Quick fixes for the diagnostics that have one obvious repair. */
 export class JourneyCodeActionProvider implements CodeActionProvider {

@@ -1,8 +1,8 @@
 import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isChannel, isEmotion, isEvidence, isJourney, isMomentOfTruth, isPain, isPersona, isStage, isStep, isTeam } from './generated/ast.js';
-import { EMOTION_MEANINGS, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from './model/journey-model.js';
+import { isChannel, isEmotion, isEvidence, isJourney, isMomentOfTruth, isPain, isPersona, isStage, isStep, isTeam } from '../generated/ast.js';
+import { EMOTION_MEANINGS, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from '../model/journey-model.js';
 
 /**
  * Hover on a declaration or a reference shows the declaration: its kind, id, title and the

@@ -1,7 +1,7 @@
 import { AstUtils, GrammarUtils, interruptAndCheck, type AstNode, type LangiumDocuments, type LangiumSharedCoreServices } from 'langium';
 import type { FuzzyMatcher, LangiumSharedServices, NodeKindProvider, WorkspaceSymbolProvider } from 'langium/lsp';
 import { CancellationToken, type WorkspaceSymbol, type WorkspaceSymbolParams } from 'vscode-languageserver';
-import { isChannel, isJourney, isPersona, isStage, isStep, isTeam } from './generated/ast.js';
+import { isChannel, isJourney, isPersona, isStage, isStep, isTeam } from '../generated/ast.js';
 
 type Named = AstNode & { name: string; title?: string };
 

@@ -1,12 +1,12 @@
 import { AstUtils, type AstNode, type CstNode, type LangiumDocument, type Reference, GrammarUtils } from 'langium';
-import type { Channel, Document, Journey, Persona, Stage, Step, Team } from './generated/ast.js';
+import type { Channel, Document, Journey, Persona, Stage, Step, Team } from '../generated/ast.js';
 import { metricValueOf } from './journey-metric-values.js';
-import type { JourneyServices } from './journey-module.js';
+import type { JourneyServices } from '../journey-module.js';
 import {
     JOURNEY_MODEL_SCHEMA_VERSION, SOLICITED_EVIDENCE, readableTitle,
     type ActionModel, type ChannelModel, type EmotionValue, type EvidenceKind, type JourneyDocumentModel, type JourneyModel,
     type MetricModel, type PersonaModel, type Range, type RefModel, type StageModel, type StepModel, type TeamModel, type TextItem,
-} from './model/journey-model.js';
+} from './journey-model.js';
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
 
