@@ -1,5 +1,5 @@
 import { constants, type Stats } from 'node:fs';
-import { lstat, open, readdir, readlink, stat } from 'node:fs/promises';
+import { lstat, open, readdir, readlink, realpath, stat } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { URI } from 'langium';
 import type { JourneySource } from '../../language/journey-workspace.js';
@@ -23,7 +23,8 @@ export type SkipReporter = (line: string) => void;
  * dangling or looping symbolic link, a FIFO, a socket, a device) is a `UsageError` naming it. Below a
  * directory, an unreadable directory is a `UsageError` too (its maps would silently go unchecked);
  * a `.journey` entry that is not a regular file (a dangling or looping link, a FIFO…) is skipped and
- * reported through `skipped`. Symbolic links to files are followed; links to directories are not.
+ * reported through `skipped`. Symbolic links to files are followed (a file reached twice counts
+ * once); links to directories are not.
  */
 export async function expandPaths(paths: readonly string[], skipped: SkipReporter = () => { }): Promise<string[]> {
     const result: string[] = [];
@@ -32,14 +33,16 @@ export async function expandPaths(paths: readonly string[], skipped: SkipReporte
         if (info.isDirectory()) result.push(...await journeyFilesBelow(path, skipped));
         else result.push(path);
     }
-    // `a.journey` and `./a.journey` are one file: keep the first spelling of each.
+    // `a.journey`, `./a.journey` and a link to it are one file: keep the first spelling of each.
     const seen = new Set<string>();
-    return result.filter(path => {
-        const key = resolve(path);
-        if (seen.has(key)) return false;
+    const unique: string[] = [];
+    for (const path of result) {
+        const key = await realpath(path).catch(() => resolve(path));
+        if (seen.has(key)) continue;
         seen.add(key);
-        return true;
-    });
+        unique.push(path);
+    }
+    return unique;
 }
 
 /** The file or directory a path names (links followed), or a one-line `UsageError` saying why not. */
@@ -64,7 +67,8 @@ async function journeyFilesBelow(root: string, skipped: SkipReporter): Promise<s
         } catch (error) {
             throw new UsageError(`${displayPath(directory)}: cannot read the directory: ${describeIoError(error)}`);
         }
-        for (const entry of entries) {
+        // Sorted, so warnings come in a stable order too.
+        for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
             const path = join(directory, entry.name);
             if (entry.isDirectory()) {
                 if (entry.name !== 'node_modules') pending.push(path);
