@@ -2,19 +2,9 @@
  * The characters that can change how text around them reads, whatever the output: line breaks
  * (a new line could start a workflow command or a markdown block), other C0/C1 controls (terminal
  * escape sequences, NUL), and the bidirectional controls that reorder what is displayed (the
- * "Trojan Source" characters). Every escaper in this folder makes them visible or harmless.
+ * "Trojan Source" characters: U+202A–202E, U+2066–2069, LRM, RLM, ALM). Every escaper in this
+ * folder makes them visible or harmless; TAB is the one control passed through.
  */
-
-/** CR, LF, NEL, LINE SEPARATOR, PARAGRAPH SEPARATOR: anything a reader may take for a new line. */
-export const LINE_BREAK = /\r\n|[\r\n\u0085\u2028\u2029]/g;
-
-/** C0 controls except TAB, DEL, C1 controls (NEL and CSI among them). */
-export const CONTROL = /[\x00-\x08\x0a-\x1f\x7f-\x9f]/g;
-
-/** Embeddings, overrides and isolates (U+202A–202E, U+2066–2069), LRM/RLM, ALM. */
-export const BIDI_CONTROL = /[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
-
-/** Every character an escaper must not pass through raw, as one class. */
 export const UNSAFE = /[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g;
 
 /** `U+202E`: the code point in the usual notation. */
