@@ -2,6 +2,7 @@ import { JourneyWorkspace } from '../../language/workspace/journey-workspace.js'
 import { oneOf, parseArgs } from './args.js';
 import { formatGithub, formatText, sortDiagnostics, toFileDiagnostic } from './diagnostics-format.js';
 import { readInputFiles } from './files.js';
+import { safeJson } from '../text/json-text.js';
 import type { CommandIO } from './main.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
@@ -12,13 +13,13 @@ export async function check(argv: readonly string[], io: CommandIO): Promise<num
     const args = parseArgs(argv, { valued: ['--format'] });
     const format = oneOf('--format', args.options.get('--format'), ['text', 'json', 'github'] as const, 'text');
     if (args.positional.length === 0) throw new UsageError(`no paths given. Usage: ${checkUsage}`);
-    const files = await readInputFiles(args.positional);
+    const files = await readInputFiles(args.positional, line => io.err(line + '\n'));
     const loaded = await new JourneyWorkspace().load(files);
     const diagnostics = sortDiagnostics(loaded.flatMap((result, i) => result.diagnostics.map(d => toFileDiagnostic(files[i].path, d))));
     const errors = diagnostics.filter(d => d.severity === 'error').length;
     switch (format) {
         case 'json':
-            io.out(JSON.stringify(diagnostics, null, 2) + '\n');
+            io.out(safeJson(diagnostics) + '\n');
             break;
         case 'github':
             for (const d of diagnostics) {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver';
+import { displayPath, terminalText } from '../text/terminal-text.js';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -38,12 +39,21 @@ function compare(a: string, b: string): number {
     return a < b ? -1 : a > b ? 1 : 0;
 }
 
-/** `path:line:column - severity code: message` */
+/**
+ * `path:line:column - severity code: message`, always one line: messages quote user text, whose
+ * line breaks and control characters are shown escaped (`\n`), and a path never starts the line
+ * with `::` (see `displayPath`), so nothing in a map can print a workflow command in CI.
+ */
 export function formatText(d: FileDiagnostic): string {
-    return `${d.file}:${d.line}:${d.column} - ${d.severity} ${d.code}: ${d.message}`;
+    return `${displayPath(d.file)}:${d.line}:${d.column} - ${d.severity} ${d.code}: ${terminalText(d.message)}`;
 }
 
-/** A GitHub Actions workflow command, which shows as an annotation on the changed line. */
+/**
+ * A GitHub Actions workflow command, which shows as an annotation on the changed line. Escaped as
+ * the runner unescapes: `%`, CR and LF in the message (`%25`, `%0D`, `%0A`, so the message keeps its
+ * line breaks and the command stays one line); `:` and `,` too in properties. Other control
+ * characters, NEL, U+2028/2029 and bidi controls have no escape there: they are shown as `\u2028`.
+ */
 export function formatGithub(d: FileDiagnostic): string | undefined {
     const level = d.severity === 'error' ? 'error' : d.severity === 'warning' ? 'warning' : d.severity === 'info' ? 'notice' : undefined;
     if (!level) return undefined;
@@ -55,7 +65,8 @@ export function formatGithub(d: FileDiagnostic): string | undefined {
 }
 
 function escapeData(value: string): string {
-    return value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    const escaped = value.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+    return terminalText(escaped);
 }
 
 function escapeProperty(value: string): string {

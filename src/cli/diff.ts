@@ -1,4 +1,3 @@
-import { stat } from 'node:fs/promises';
 import { relative } from 'node:path';
 import { diffRevisions, type FilePair } from '../diff/diff-files.js';
 import type { JourneyDiff } from '../diff/diff-model.js';
@@ -8,7 +7,9 @@ import { formatText } from '../diff/format-text.js';
 import { changedJourneyFiles, GitError, pathspecs, repositoryRoot, revisionFiles } from '../diff/git-revisions.js';
 import { loadRevision, type LoadedRevision, type RevisionFile } from '../diff/load-revision.js';
 import { oneOf, parseArgs } from './args.js';
-import { expandPaths, readInputFile } from './files.js';
+import { expandPaths, readInputFile, statPath, type SkipReporter } from './files.js';
+import { safeJson } from '../text/json-text.js';
+import { displayPath, terminalText } from '../text/terminal-text.js';
 import type { CommandIO } from './main.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
@@ -26,17 +27,17 @@ export async function diff(argv: readonly string[], io: CommandIO): Promise<numb
     const oldLinkBase = args.options.get('--old-link-base');
     let compared: Compared;
     try {
-        compared = args.options.has('--git') ? await diffGit(args.positional, args.rest) : await diffPaths(args.positional, args.rest);
+        compared = args.options.has('--git') ? await diffGit(args.positional, args.rest) : await diffPaths(args.positional, args.rest, line => io.err(line + '\n'));
     } catch (error) {
         if (error instanceof GitError) throw new UsageError(error.message);
         throw error;
     }
     const result = compared.result;
     for (const error of result.errors ?? []) {
-        for (const e of error.errors) io.err(`${error.file}:${e.line}:${e.column} - error syntax-error: ${e.message} (${error.side} version)\n`);
-        io.err(`${error.file}: not compared: the ${error.side} version has syntax errors\n`);
+        for (const e of error.errors) io.err(`${displayPath(error.file)}:${e.line}:${e.column} - error syntax-error: ${terminalText(e.message)} (${error.side} version)\n`);
+        io.err(`${displayPath(error.file)}: not compared: the ${error.side} version has syntax errors\n`);
     }
-    if (format === 'json') io.out(JSON.stringify(result, null, 2) + '\n');
+    if (format === 'json') io.out(safeJson(result) + '\n');
     else if (format === 'markdown') io.out(formatMarkdown(result, {
         linkBase: typeof linkBase === 'string' ? linkBase : undefined,
         oldLinkBase: typeof oldLinkBase === 'string' ? oldLinkBase : undefined,
@@ -62,16 +63,10 @@ async function diffGit(positional: readonly string[], paths: readonly string[]):
 }
 
 /** Two files, or two directories whose files match by relative path. */
-async function diffPaths(positional: readonly string[], rest: readonly string[]): Promise<Compared> {
+async function diffPaths(positional: readonly string[], rest: readonly string[], skipped: SkipReporter): Promise<Compared> {
     if (positional.length !== 2 || rest.length > 0) throw new UsageError(`give OLD and NEW. Usage: ${diffUsage}`);
     const [oldPath, newPath] = positional;
-    const kinds = await Promise.all(positional.map(async path => {
-        try {
-            return (await stat(path)).isDirectory();
-        } catch {
-            throw new UsageError(`${path}: no such file or directory`);
-        }
-    }));
+    const kinds = await Promise.all(positional.map(async path => (await statPath(path)).isDirectory()));
     if (kinds[0] !== kinds[1]) throw new UsageError('OLD and NEW must both be files or both be directories');
     if (!kinds[0]) {
         const [a, b] = await Promise.all([readInputFile(oldPath), readInputFile(newPath)]);
@@ -80,7 +75,7 @@ async function diffPaths(positional: readonly string[], rest: readonly string[])
         const pairs: FilePair[] = [{ path: name, status: 'modified' }];
         return { result: diffRevisions(oldRev, newRev, pairs), oldRev, newRev, pairs };
     }
-    const read = async (dir: string): Promise<RevisionFile[]> => Promise.all((await expandPaths([dir])).map(async path => ({
+    const read = async (dir: string): Promise<RevisionFile[]> => Promise.all((await expandPaths([dir], skipped)).map(async path => ({
         path: relative(dir, path).replace(/\\/g, '/'), text: (await readInputFile(path)).text,
     })));
     const [oldFiles, newFiles] = await Promise.all([read(oldPath), read(newPath)]);

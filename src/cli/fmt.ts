@@ -1,9 +1,10 @@
-import { readFile, writeFile } from 'node:fs/promises';
+import { writeFile } from 'node:fs/promises';
 import { JourneyFormatter } from '../../language/lsp/journey-formatter.js';
 import { JourneyWorkspace } from '../../language/workspace/journey-workspace.js';
 import { parseArgs } from './args.js';
 import { formatText, sortDiagnostics, toFileDiagnostic } from './diagnostics-format.js';
-import { readInputFiles } from './files.js';
+import { readInputFiles, type InputFile } from './files.js';
+import { displayPath } from '../text/terminal-text.js';
 import type { CommandIO } from './main.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
@@ -22,7 +23,7 @@ export async function fmt(argv: readonly string[], io: CommandIO): Promise<numbe
     const checkOnly = args.options.has('--check');
     if (args.positional.length === 0) throw new UsageError(`no paths given. Usage: ${fmtUsage}`);
     // `a.journey` and `./a.journey` are one file: format it once.
-    const files = (await readInputFiles(args.positional))
+    const files = (await readInputFiles(args.positional, line => io.err(line + '\n')))
         .filter((file, i, all) => all.findIndex(other => other.uri.toString() === file.uri.toString()) === i);
     const workspace = new JourneyWorkspace();
     const formatter = workspace.services.lsp.Formatter;
@@ -36,19 +37,19 @@ export async function fmt(argv: readonly string[], io: CommandIO): Promise<numbe
         if (result.kind === 'syntax-error') {
             const syntaxErrors = sortDiagnostics(diagnostics.filter(d => d.code === 'syntax-error').map(d => toFileDiagnostic(file.path, d)));
             for (const error of syntaxErrors) io.err(formatText(error) + '\n');
-            io.err(`${file.path}: not formatted: the file has syntax errors\n`);
+            io.err(`${displayPath(file.path)}: not formatted: the file has syntax errors\n`);
             failed = true;
             continue;
         }
         if (result.kind === 'unsafe') {
-            io.err(`${file.path}: not formatted: internal error, the layout would change the text (${result.reason})\n`);
+            io.err(`${displayPath(file.path)}: not formatted: internal error, the layout would change the text (${result.reason})\n`);
             failed = true;
             continue;
         }
         if (result.text === file.text) continue;
         unformatted++;
-        if (!checkOnly) await writeFormatted(file.path, result.text);
-        io.out(file.path + '\n');
+        if (!checkOnly) await writeFormatted(file, result.text);
+        io.out(displayPath(file.path) + '\n');
     }
     if (checkOnly && unformatted > 0) {
         io.err(`${unformatted} file${unformatted === 1 ? '' : 's'} not formatted; run: journeymap fmt ${args.positional.join(' ')}\n`);
@@ -57,12 +58,10 @@ export async function fmt(argv: readonly string[], io: CommandIO): Promise<numbe
 }
 
 /** Writes the text back, keeping a byte order mark the file had (reading dropped it). */
-async function writeFormatted(path: string, text: string): Promise<void> {
+async function writeFormatted(file: InputFile, text: string): Promise<void> {
     try {
-        const original = await readFile(path);
-        const bom = original.subarray(0, 3).equals(UTF8_BOM) ? UTF8_BOM : Buffer.alloc(0);
-        await writeFile(path, Buffer.concat([bom, Buffer.from(text, 'utf8')]));
+        await writeFile(file.path, Buffer.concat([file.bom ? UTF8_BOM : Buffer.alloc(0), Buffer.from(text, 'utf8')]));
     } catch (error) {
-        throw new UsageError(`${path}: cannot write: ${(error as Error).message}`);
+        throw new UsageError(`${displayPath(file.path)}: cannot write: ${(error as Error).message}`);
     }
 }

@@ -34,24 +34,38 @@ function stageOf(change: JourneyChange): string | undefined {
 
 const ARROWS: Record<string, string> = { better: '↑', worse: '↓' };
 
+/** How a format shows the emphasis of a change line: the kind strong, titles emphasized, ids as code. */
+export interface Markup {
+    strong(s: string): string;
+    em(s: string): string;
+    code(s: string): string;
+}
+
+export const MARKDOWN_MARKUP: Markup = { strong: s => `**${s}**`, em: s => `*${s}*`, code: s => `\`${s}\`` };
+
+/** No emphasis at all: for plain text, where stripping `*` afterwards would eat the user's own. */
+export const PLAIN_MARKUP: Markup = { strong: s => s, em: s => s, code: s => s };
+
 /**
- * One change as one line of prose. `text` escapes user text for the target format, `id` wraps
- * an id (both identity for plain text).
+ * One change as one line of prose. `text` escapes user text for the target format, `id` escapes
+ * an id (both identity for plain text); `markup` wraps them (markdown by default).
  */
-export function describeChange(change: JourneyChange, text: (s: string) => string, id: (s: string) => string): string {
-    const what = change.element === 'step' && change.title ? `step *${text(change.title)}*` : `${change.element} \`${id(String(change.id ?? change.to ?? ''))}\``;
+export function describeChange(change: JourneyChange, text: (s: string) => string, id: (s: string) => string, markup: Markup = MARKDOWN_MARKUP): string {
+    const { strong, em } = markup;
+    const code = (s: string) => markup.code(id(s));
+    const what = change.element === 'step' && change.title ? `step ${em(text(change.title))}` : `${change.element} ${code(String(change.id ?? change.to ?? ''))}`;
     switch (change.kind) {
-        case 'added': return `**added** ${what}`;
-        case 'removed': return `**removed** ${what}`;
-        case 'renamed': return `**renamed** ${change.element} \`${id(String(change.from))}\` → \`${id(String(change.to))}\``;
+        case 'added': return `${strong('added')} ${what}`;
+        case 'removed': return `${strong('removed')} ${what}`;
+        case 'renamed': return `${strong('renamed')} ${change.element} ${code(String(change.from))} → ${code(String(change.to))}`;
         case 'moved':
-            if (typeof change.stage === 'object') return `**moved** ${what} from stage \`${id(change.stage.from)}\` to \`${id(change.stage.to)}\``;
-            return `**moved** ${what} from position ${(change.index?.from ?? 0) + 1} to ${(change.index?.to ?? 0) + 1}`;
-        case 'changed': return `${what}: ${describeField(change, text)}`;
+            if (typeof change.stage === 'object') return `${strong('moved')} ${what} from stage ${code(change.stage.from)} to ${code(change.stage.to)}`;
+            return `${strong('moved')} ${what} from position ${(change.index?.from ?? 0) + 1} to ${(change.index?.to ?? 0) + 1}`;
+        case 'changed': return `${what}: ${describeField(change, text, em)}`;
     }
 }
 
-function describeField(change: JourneyChange, text: (s: string) => string): string {
+function describeField(change: JourneyChange, text: (s: string) => string, em: (s: string) => string): string {
     const field = change.field ?? '';
     if (field === 'emotion') {
         const from = change.from === undefined ? 'none' : signed(change.from as number);
@@ -64,7 +78,7 @@ function describeField(change: JourneyChange, text: (s: string) => string): stri
             const v = m as { value: string; target?: string };
             return v.target ? `${text(v.value)} (target ${text(v.target)})` : text(v.value);
         };
-        return `metric *${text(change.metric)}* ${show(change.from)} → ${show(change.to)}`;
+        return `metric ${em(text(change.metric))} ${show(change.from)} → ${show(change.to)}`;
     }
     if (change.added || change.removed) {
         const singular = SINGULAR[field] ?? field;

@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
 import { parseHTML } from 'linkedom';
 import { journeySvg } from '../../webview/render/svg-markup.js';
-import { describeChange } from './describe-change.js';
+import { htmlText as escapeHtml } from '../text/html-text.js';
+import { describeChange, type Markup } from './describe-change.js';
 import type { JourneyDiff } from './diff-model.js';
 import { changeTarget, newPicture } from './diff-picture.js';
 import type { FilePair } from './diff-files.js';
@@ -30,7 +31,7 @@ export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: Lo
             const { journey, marks } = newPicture(before, after, mine);
             const newSvg = journey ? journeySvg(doc, journey, { palette: 'light', changes: marks, styleNonce: nonce }) : '<p>(journey removed)</p>';
             const oldSvg = before ? journeySvg(doc, before, { palette: 'light', styleNonce: nonce }) : '<p>(journey added)</p>';
-            const list = mine.map(c => `<li><button type="button" data-target="${escapeHtml(changeTarget(c))}">${escapeHtml(plain(describeChange(c, t => t, t => t)))}</button></li>`).join('');
+            const list = mine.map(c => `<li><button type="button" data-target="${escapeHtml(changeTarget(c))}">${describeChange(c, escapeHtml, escapeHtml, HTML_MARKUP)}</button></li>`).join('');
             sections.push(`<section class="jm-journey"><h2>${escapeHtml(pair.path)}: ${escapeHtml(journey?.title ?? before?.title ?? id)}</h2>
 <div class="jm-body"><ol class="jm-changes">${list}</ol><div class="jm-maps"><div class="jm-new">${newSvg}</div><div class="jm-old" hidden>${oldSvg}</div></div></div></section>`);
         }
@@ -84,10 +85,5 @@ document.querySelectorAll('.jm-changes button').forEach(function (b) {
 `;
 }
 
-function plain(text: string): string {
-    return text.replace(/\*\*|\*|`/g, '');
-}
-
-function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;');
-}
+/** The change list's emphasis as elements; the text inside is already escaped. */
+const HTML_MARKUP: Markup = { strong: s => `<strong>${s}</strong>`, em: s => `<em>${s}</em>`, code: s => `<code>${s}</code>` };

@@ -1,4 +1,5 @@
 import type { JourneyChange, JourneyDiff } from './diff-model.js';
+import { markdownText } from '../text/markdown-text.js';
 import { describeChange, groupChanges } from './describe-change.js';
 
 export interface MarkdownOptions {
@@ -8,7 +9,7 @@ export interface MarkdownOptions {
     oldLinkBase?: string;
 }
 
-/** GitHub-flavoured markdown for a pull-request comment; user text escaped, no raw HTML. */
+/** GitHub-flavoured markdown for a pull-request comment: user text stays inert text (`markdownText`). */
 export function formatMarkdown(diff: JourneyDiff, options: MarkdownOptions = {}): string {
     const s = diff.summary;
     const lines: string[] = ['## Journey map changes', ''];
@@ -19,15 +20,15 @@ export function formatMarkdown(diff: JourneyDiff, options: MarkdownOptions = {})
     }
     lines.push(`**${s.added}** added · **${s.removed}** removed · **${s.changed}** changed · **${s.moved}** moved · **${s.renamed}** renamed · emotion: **${s.emotion.better}** better, **${s.emotion.worse}** worse`, '');
     for (const error of diff.errors ?? []) {
-        lines.push(`> **${escapeMd(error.file)}** (${error.side} version) does not parse and was not compared:`);
-        for (const e of error.errors.slice(0, 10)) lines.push(`> - line ${e.line}, column ${e.column}: ${escapeMd(e.message)}`);
+        lines.push(`> **${markdownText(error.file)}** (${error.side} version) does not parse and was not compared:`);
+        for (const e of error.errors.slice(0, 10)) lines.push(`> - line ${e.line}, column ${e.column}: ${markdownText(e.message)}`);
         lines.push('');
     }
     for (const group of groupChanges(diff.changes)) {
-        lines.push(`### ${group.file ? `${escapeMd(group.file)}: ` : ''}${group.journey ? `journey \`${code(group.journey)}\`` : 'shared declarations'}`, '');
+        lines.push(`### ${group.file ? `${markdownText(group.file)}: ` : ''}${group.journey ? `journey \`${code(group.journey)}\`` : 'shared declarations'}`, '');
         for (const section of group.sections) {
             if (section.stage) lines.push(`**Stage \`${code(section.stage)}\`**`, '');
-            for (const change of section.changes) lines.push(`- ${describeChange(change, escapeMd, code)}${link(change, group.file, options)}`);
+            for (const change of section.changes) lines.push(`- ${describeChange(change, markdownText, code)}${link(change, group.file, options)}`);
             lines.push('');
         }
     }
@@ -37,14 +38,14 @@ export function formatMarkdown(diff: JourneyDiff, options: MarkdownOptions = {})
 function link(change: JourneyChange, file: string | undefined, options: MarkdownOptions): string {
     if (!file) return '';
     const parts: string[] = [];
-    if (options.linkBase && change.line?.to) parts.push(`[line ${change.line.to}](${options.linkBase.replace(/\/$/, '')}/${encodeURI(file)}#L${change.line.to})`);
-    else if (options.oldLinkBase && change.line?.from) parts.push(`[old line ${change.line.from}](${options.oldLinkBase.replace(/\/$/, '')}/${encodeURI(file)}#L${change.line.from})`);
+    if (options.linkBase && change.line?.to) parts.push(`[line ${change.line.to}](${options.linkBase.replace(/\/$/, '')}/${urlPath(file)}#L${change.line.to})`);
+    else if (options.oldLinkBase && change.line?.from) parts.push(`[old line ${change.line.from}](${options.oldLinkBase.replace(/\/$/, '')}/${urlPath(file)}#L${change.line.from})`);
     return parts.length ? ` (${parts.join(', ')})` : '';
 }
 
-/** Escapes markdown and HTML-significant characters so user text renders as text. */
-export function escapeMd(text: string): string {
-    return text.replace(/[\\`*_{}[\]()#+!|<>~&]/g, ch => (ch === '<' ? '&lt;' : ch === '>' ? '&gt;' : ch === '&' ? '&amp;' : `\\${ch}`)).replace(/\r?\n/g, ' ');
+/** A repository path in a link destination: each segment percent-encoded, `(`, `)` too (they would end it). */
+function urlPath(file: string): string {
+    return file.split('/').map(segment => encodeURIComponent(segment).replace(/[()'!*]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
 }
 
 /** Ids inside inline code: backticks cannot occur in ids, but be safe. */

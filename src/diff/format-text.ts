@@ -1,5 +1,6 @@
 import type { JourneyDiff } from './diff-model.js';
-import { describeChange, groupChanges } from './describe-change.js';
+import { displayPath, terminalText } from '../text/terminal-text.js';
+import { describeChange, groupChanges, PLAIN_MARKUP } from './describe-change.js';
 
 const COLOURS = { added: '\x1b[32m', removed: '\x1b[31m', changed: '\x1b[33m', moved: '\x1b[36m', renamed: '\x1b[35m' } as const;
 const RESET = '\x1b[0m';
@@ -11,17 +12,16 @@ export function formatText(diff: JourneyDiff, colour: boolean): string {
     const s = diff.summary;
     const out: string[] = [`${s.added} added, ${s.removed} removed, ${s.changed} changed, ${s.moved} moved, ${s.renamed} renamed; emotion ${s.emotion.better} better, ${s.emotion.worse} worse`];
     for (const error of diff.errors ?? []) {
-        out.push(paint(COLOURS.removed, `${error.file} (${error.side}): does not parse, not compared`));
-        for (const e of error.errors) out.push(`  ${error.file}:${e.line}:${e.column} ${e.message}`);
+        out.push(paint(COLOURS.removed, `${displayPath(error.file)} (${error.side}): does not parse, not compared`));
+        for (const e of error.errors) out.push(`  ${displayPath(error.file)}:${e.line}:${e.column} ${terminalText(e.message)}`);
     }
-    // Control characters in user text could repaint the terminal: show them escaped.
-    const clean = (t: string) => t.replace(/[\x00-\x1f\x7f]/g, ch => `\\x${ch.charCodeAt(0).toString(16).padStart(2, '0')}`);
+    // User text is shown as written, except what could repaint the terminal or start a new line.
     for (const group of groupChanges(diff.changes)) {
-        out.push('', paint(BOLD, `${group.file ? `${group.file}: ` : ''}${group.journey ? `journey ${group.journey}` : 'shared declarations'}`));
+        out.push('', paint(BOLD, `${group.file ? `${displayPath(group.file)}: ` : ''}${group.journey ? `journey ${group.journey}` : 'shared declarations'}`));
         for (const section of group.sections) {
             if (section.stage) out.push(`  stage ${section.stage}`);
             for (const change of section.changes) {
-                const line = describeChange(change, clean, clean).replace(/\*\*|\*|`/g, '');
+                const line = describeChange(change, terminalText, terminalText, PLAIN_MARKUP);
                 out.push(`    ${paint(COLOURS[change.kind], line)}`);
             }
         }

@@ -112,7 +112,7 @@ describe('journeymap check (as a process)', function () {
 
         const latin1 = await journeymap(['check', 'latin1.journey', 'a.journey'], dir);
         assert.equal(latin1.code, 2);
-        assert.match(latin1.stderr, /latin1\.journey: not valid UTF-8 text/);
+        assert.match(latin1.stderr, /^journeymap check: latin1\.journey:1:12: not valid UTF-8 text \(byte 0xE9 at byte offset 11\)\n$/);
         assert.equal(latin1.stdout, '', 'nothing half-checked is printed');
     });
 

@@ -118,7 +118,7 @@ describe('journeymap fmt (as a process)', function () {
         write('a.journey', UNFORMATTED);
         const latin1 = await run(['.'], dir);
         assert.equal(latin1.code, 2);
-        assert.match(latin1.stderr, /latin1\.journey: not valid UTF-8 text/);
+        assert.match(latin1.stderr, /latin1\.journey:1:9: not valid UTF-8 text \(byte 0xE9 at byte offset 8\)/);
         assert.equal(read('a.journey'), UNFORMATTED, 'nothing is written when an input cannot be read');
 
         const missing = await run(['nowhere.journey'], dir);
