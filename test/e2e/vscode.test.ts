@@ -1,13 +1,14 @@
 import { strict as assert } from 'node:assert';
 import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type FrameLocator, type Page } from 'playwright-core';
+import type { Browser, FrameLocator, Page } from 'playwright-core';
 // @ts-expect-error plain ESM script shared with `npm start`
-import { createProfile, ensureCodeServer, installExtension, startCodeServer } from '../../scripts/code-server.mjs';
+import { createProfile, ensureCodeServer, freePort, installExtension, startCodeServer, stopCodeServer } from '../../scripts/code-server.mjs';
+// @ts-expect-error plain ESM script shared with `npm start -- --smoke`
+import { launchBrowser, lastWebview, openWorkbench } from '../../scripts/vscode-browser.mjs';
 
 /**
  * Journeymap in a real VS Code (code-server in Chromium), installed from the VSIX into a fresh
@@ -15,15 +16,6 @@ import { createProfile, ensureCodeServer, installExtension, startCodeServer } fr
  */
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'test-results', 'e2e');
-
-async function freePort(): Promise<number> {
-    return new Promise((resolve, reject) => {
-        const server = createServer().listen(0, '127.0.0.1', () => {
-            const port = (server.address() as { port: number }).port;
-            server.close(() => resolve(port));
-        }).on('error', reject);
-    });
-}
 
 describe('Journeymap in VS Code (code-server)', function () {
     this.timeout(240_000);
@@ -42,25 +34,14 @@ describe('Journeymap in VS Code (code-server)', function () {
         installExtension(codeServer, profile, join(root, 'journeymap.vsix'));
         server = await startCodeServer(codeServer, profile, { port: await freePort(), folder: workspace }) as { child: ChildProcess; folderUrl: string };
         mkdirSync(shots, { recursive: true });
-        browser = await chromium.launch({
-            executablePath: '/usr/bin/chromium',
-            args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-                '--disable-component-update', '--disable-sync', '--disable-dev-shm-usage'],
-        });
-        page = await browser.newPage({ viewport: { width: 1500, height: 950 } });
-        await page.goto(server!.folderUrl);
-        await page.locator('.monaco-workbench').waitFor({ timeout: 90_000 });
+        browser = await launchBrowser() as Browser;
+        page = await openWorkbench(browser, server!.folderUrl) as Page;
         await page.locator('.explorer-folders-view .monaco-list-row[aria-label^="gift-purchase.journey"]').waitFor({ timeout: 90_000 });
     });
 
     after(async () => {
         await browser?.close();
-        if (server?.child.pid) {
-            server.child.kill('SIGTERM');
-            const child = server.child;
-            await new Promise(resolve => { child.once('exit', resolve); setTimeout(resolve, 5000); });
-            if (child.exitCode === null) child.kill('SIGKILL');
-        }
+        if (server) await stopCodeServer(server);
         if (profile) rmSync(profile.dir, { recursive: true, force: true });
         if (workspace) rmSync(workspace, { recursive: true, force: true });
     });
@@ -123,7 +104,7 @@ describe('Journeymap in VS Code (code-server)', function () {
     }
 
     function preview(): FrameLocator {
-        return page.frameLocator('iframe.webview.ready').last().frameLocator('iframe#active-frame');
+        return lastWebview(page) as FrameLocator;
     }
 
     it('opens a map as the Journey language, with syntax colours', async () => {
