@@ -152,7 +152,9 @@ describe('Journeymap in VS Code (code-server)', function () {
         await goToLine(8, 26);
         await page.keyboard.type('big ');
         await eventually(() => step.textContent().then(t => t ?? ''), t => t.replace(/\s+/g, ' ').includes('Sees a big gift'), 'the preview redrawn');
-        // Click a card: the editor selects its source.
+        // Click a card: the editor selects its source. The map opens readable, wider than the panel:
+        // Fit width first, so the card is in view.
+        await preview().locator('#jm-fit').click();
         await preview().locator('svg [data-kind="step"][data-id="checkout"] rect').first().click();
         // The whole step is selected, lines 48 to 61, the cursor at its end.
         await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: /Ln 61, Col 6 \(\d+ selected\)/ }).waitFor({ timeout: 30_000 });
