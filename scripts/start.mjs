@@ -84,7 +84,7 @@ async function smokeTest({ folderUrl }) {
         page = await openWorkbench(browser, folderUrl, { timeout: left() });
         const steps = lastWebview(page).locator('svg [data-kind="step"]');
         await steps.first().waitFor({ timeout: left() }).catch(() => { throw new Error(`the Journeymap preview of ${MAP} did not show its map within ${SMOKE_TIMEOUT_MS / 1000} s`); });
-        return `VS Code answered at ${folderUrl.split('?')[0]}, the workbench of code-server ${CODE_SERVER_VERSION} loaded and the Journeymap preview of ${MAP} drew ${await steps.count()} steps`;
+        return `VS Code answered at ${folderUrl.split('?')[0]}, the workbench of code-server ${CODE_SERVER_VERSION} loaded and the Journeymap preview of ${MAP} showed its map (${await steps.count()} steps drawn in view)`;
     } finally {
         if (page) {
             mkdirSync(evidenceDir, { recursive: true });
