@@ -3,8 +3,10 @@
 // Everything runs offline: npm registry packages, Debian's ripgrep in place of a GitHub download.
 import { execFileSync, spawn } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
+import { cleanEnv } from './clean-env.mjs';
 
 /** code-server 4.103.2 is VS Code 1.103.2: new enough for `engines.vscode ^1.101.0`, and it runs on Node 22. */
 export const CODE_SERVER_VERSION = '4.103.2';
@@ -38,13 +40,15 @@ export function ensureCodeServer(log = message => process.stderr.write(`${messag
         writeFileSync(join(p.dir, 'package.json'), JSON.stringify({ name: 'journeymap-code-server', private: true, dependencies }, null, 2));
         execFileSync('npm', ['install', '--no-audit', '--no-fund', '--foreground-scripts'], {
             cwd: p.dir, stdio: ['ignore', 'inherit', 'inherit'],
+            // Not the outer npm's own variables: npm and every install script run under this Node 22,
+            // with the user's npm configuration (registry, cafile) but no "node/v20" user agent.
             env: {
-                ...process.env,
-                PATH: `${dirname(p.node)}:${process.env.PATH}`,
+                ...cleanEnv(process.env, { prependPath: [dirname(p.node)] }),
                 npm_config_nodedir: p.nodePrefix,
                 npm_config_unsafe_perm: 'true', // its postinstall refuses to run as root otherwise
                 npm_config_yes: 'true', // node-pty's postinstall runs `npx node-gyp`
                 npm_config_dangerously_allow_all_scripts: 'true', // code-server builds its native modules in postinstall scripts
+                npm_config_ignore_scripts: 'false', // …even where the user's npmrc turns scripts off
             },
         });
     };
@@ -99,7 +103,8 @@ export function createProfile(settings = {}) {
     mkdirSync(join(dir, 'user', 'User'), { recursive: true });
     writeFileSync(join(dir, 'user', 'User', 'settings.json'), JSON.stringify({ ...SETTINGS, ...settings }, null, 2));
     const args = ['--config', join(dir, 'config.yaml'), '--user-data-dir', join(dir, 'user'), '--extensions-dir', join(dir, 'extensions')];
-    const env = { ...process.env, XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CONFIG_HOME: join(dir, 'xdg-config') };
+    // The integrated terminal and the tasks of this VS Code get the user's environment, not `npm start`'s.
+    const env = { ...cleanEnv(process.env), XDG_DATA_HOME: join(dir, 'xdg-data'), XDG_CONFIG_HOME: join(dir, 'xdg-config') };
     return { dir, args, env };
 }
 
@@ -128,6 +133,27 @@ export async function startCodeServer(codeServer, profile, { port, folder, logFi
         await new Promise(resolve => setTimeout(resolve, 250));
     }
     return { child, url, folderUrl: `${url}?folder=${encodeURIComponent(folder)}`, output };
+}
+
+/** A port nobody listens on at the moment, on 127.0.0.1. */
+export function freePort() {
+    return new Promise((resolve, reject) => {
+        const server = createServer().listen(0, '127.0.0.1', () => {
+            const { port } = server.address();
+            server.close(() => resolve(port));
+        }).on('error', reject);
+    });
+}
+
+/** Stops code-server by its PID: SIGTERM, SIGKILL after 5 s. */
+export async function stopCodeServer(server) {
+    const { child } = server;
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    const exited = new Promise(resolve => child.once('exit', resolve));
+    child.kill('SIGTERM');
+    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
+    await exited;
+    clearTimeout(force);
 }
 
 export function version() {

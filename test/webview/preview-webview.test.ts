@@ -139,6 +139,8 @@ describe('preview webview in Chromium', function () {
         const view = await openWebview(browser);
         const model = await modelOf(example('gift-purchase.journey'));
         await view.post(modelMessage(model));
+        // The whole map in view, so every card can be clicked (it opens readable, wider than the view).
+        await view.page.click('#jm-fit');
         const step = model.journeys[0].stages.flatMap(s => s.steps).find(s => s.pains.length > 0)!;
         await view.page.click(`g[data-kind=pain][data-step=${step.id}]`);
         await view.page.click(`g[data-kind=step][data-id=${step.id}]`);
@@ -163,6 +165,7 @@ describe('preview webview in Chromium', function () {
         const view = await openWebview(browser);
         const model = await modelOf(example('gift-purchase.journey'));
         await view.post(modelMessage(model));
+        await view.page.click('#jm-fit'); // every step in view, so every step is drawn
         await view.post(modelMessage(model, { syntaxErrors: 2, errors: 3, version: 2 }));
         assert.equal(await view.page.locator('#jm-banner').isVisible(), true);
         assert.match(await view.page.locator('#jm-banner').innerText(), /2 syntax errors/);
@@ -280,6 +283,33 @@ describe('preview webview in Chromium', function () {
         const later = await drawn();
         assert.ok(later.includes('t29_4') && !later.includes('t0_0'), JSON.stringify(later.slice(0, 3)));
         assert.equal(await view.page.locator('[data-kind=lane][data-id=onstage]').count(), 1);
+        await view.page.close();
+    });
+
+    it('opens a wide map at a readable scale in a side panel: card text at least 11 px on screen, panned not shrunk', async () => {
+        const steps = Array.from({ length: 12 }, (_, i) => `step s${i} "Step ${i}" { emotion +1 thinks "Thinks about ${i}" onstage "Shown ${i}" }`);
+        const model = await modelOf(`journey wide for dana { stage one "One" { ${steps.slice(0, 6).join(' ')} } stage two "Two" { ${steps.slice(6).join(' ')} } }`);
+        const view = await openWebview(browser, { width: 1000, height: 700 });
+        await view.post(modelMessage(model));
+        const seen = await view.page.evaluate(() => {
+            const map = document.querySelector<SVGSVGElement>('svg.jm-map')!;
+            // What Chromium draws: the font size in the map times the scale from the map to the screen.
+            const onScreen = (e: SVGGraphicsElement) => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM()!.a;
+            const bodyTexts = Array.from(document.querySelectorAll<SVGTSpanElement>('g.jm-card tspan.jm-role-body'));
+            return {
+                sizes: bodyTexts.map(onScreen),
+                mapWidthOnScreen: map.getBoundingClientRect().width,
+                viewWidth: document.querySelector('svg.jm-canvas')!.clientWidth,
+            };
+        });
+        assert.ok(seen.sizes.length >= 12, `${seen.sizes.length} card texts`);
+        assert.ok(Math.min(...seen.sizes) >= 11, `smallest card text on screen: ${Math.min(...seen.sizes).toFixed(2)} px`);
+        // Wider than the view: it opened to be panned, not fitted.
+        assert.ok(seen.mapWidthOnScreen > seen.viewWidth, `map ${seen.mapWidthOnScreen} px wide in a ${seen.viewWidth} px view`);
+        // Fit width still shrinks it to the view, below the readable scale.
+        await view.page.click('#jm-fit');
+        const fitted = await view.page.evaluate(() => document.querySelector('svg.jm-map')!.getBoundingClientRect().width);
+        assert.ok(Math.abs(fitted - seen.viewWidth) < 2, `fitted ${fitted} px to ${seen.viewWidth} px`);
         await view.page.close();
     });
 

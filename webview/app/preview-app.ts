@@ -4,7 +4,7 @@
  * banner, export). It never parses `.journey` text: the model arrives ready-made.
  */
 import type { JourneyDocumentModel, JourneyModel, Position, Range } from '../../language/model/journey-model.js';
-import { layoutJourney } from '../layout/journey-layout.js';
+import { LAYOUT, layoutJourney } from '../layout/journey-layout.js';
 import { LANE_LABELS, type LaneId, type MapLayout } from '../layout/layout-types.js';
 import { mapCss } from '../render/map-style.js';
 import { emotionTooltip, renderMap } from '../render/render-map.js';
@@ -12,7 +12,7 @@ import { renderSvgElement } from '../render/svg-markup.js';
 import type { HostToWebviewMessage, ModelMessage, PreviewState, WebviewToHostMessage } from '../messages.js';
 import { addStyle, button, element, journeyPicker } from './dom.js';
 import { PAGE_CSS } from './page-style.js';
-import { createZoomCanvas, type ZoomCanvas } from './zoom-canvas.js';
+import { createZoomCanvas, readableScale, type ZoomCanvas } from './zoom-canvas.js';
 
 export interface HostApi {
     postMessage(message: WebviewToHostMessage): void;
@@ -162,8 +162,9 @@ export class PreviewApp {
         // Marks for the benchmark's breakdown (bench/preview.bench.ts); cheap enough to keep.
         performance.measure('journeymap:layout', { start: started });
         if (!this.fitted) {
-            // Not below half size on its own: a huge map opens readable; the Fit button goes further.
-            this.canvas.fitToWidth(this.layout.width, 0.5);
+            // Never so small that card text is unreadable: a wide map opens readable, to be panned;
+            // the Fit width button shrinks it as far as needed.
+            this.canvas.fitToWidth(this.layout.width, readableScale(LAYOUT.bodySize));
             this.fitted = true;
         }
         this.render();

@@ -6,6 +6,14 @@
 import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { SVG_NS } from '../render/render-map.js';
 
+/** The smallest size text may have on screen when a map opens: below it, a map is shrunk past reading. */
+export const READABLE_TEXT_PX = 11;
+
+/** The scale at which text laid out at `fontSize` px shows READABLE_TEXT_PX on screen. */
+export function readableScale(fontSize: number): number {
+    return READABLE_TEXT_PX / fontSize;
+}
+
 export interface ZoomCanvas {
     readonly outer: SVGSVGElement;
     /** The map's root <svg>, inside the zoomed layer. */
