@@ -1,6 +1,7 @@
 // Builds every bundle: the VS Code extension (CJS, as VS Code loads it), the language server
 // (CJS, started by the extension or as `journeymap-language-server --stdio`), the command line
-// (ESM, split into chunks loaded per command) and the webview (browser IIFE). `node esbuild.mjs --watch` rebuilds on change.
+// (ESM, split into chunks loaded per command) and the webview (browser IIFE).
+// `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
 
