@@ -1,19 +1,31 @@
 // Builds every bundle: the VS Code extension (CJS, as VS Code loads it), the language server
 // (CJS, started by the extension or as `journeymap-language-server --stdio`), the command line
-// (ESM) and the webview (browser IIFE). `node esbuild.mjs --watch` rebuilds on change.
+// (ESM, split into chunks loaded per command) and the webview (browser IIFE).
+// `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
-import { readFileSync } from 'node:fs';
+import { readFileSync, rmSync } from 'node:fs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+
+/** The CLI's chunks (below dist/); their names carry a content hash, so old ones are removed first. */
+const CLI_CHUNKS = 'cli-chunks';
+rmSync(`dist/${CLI_CHUNKS}`, { recursive: true, force: true });
 
 /** One entry per bundle; add new bundles here. */
 export const bundles = [
     { entryPoints: { extension: 'src/extension/extension.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
     { entryPoints: { 'language-server': 'language/server/main.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' } },
     {
+        // Code splitting, not one bundle per command: `dist/cli.mjs` is only the dispatcher
+        // (src/cli/main.ts), and each command's `import()` becomes a chunk in dist/cli-chunks/ that
+        // shares Langium, the language and the diff engine with the other commands instead of
+        // carrying its own copy. `--version` and `--help` load the dispatcher alone; a command loads
+        // its chunk and the shared chunks it needs. The sources keep plain dynamic imports, so the
+        // CLI also runs unbundled (tsx) the same way.
         entryPoints: { cli: 'src/cli/main.ts' }, format: 'esm', platform: 'node', outExtension: { '.js': '.mjs' },
-        // Some dependencies are CommonJS and call require(); give the ESM bundle one.
+        splitting: true, chunkNames: `${CLI_CHUNKS}/[name]-[hash]`,
+        // Some dependencies are CommonJS and call require(); give each ESM file of the bundle one.
         banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     },
     // The preview and compare webviews, and the script inlined into `journeymap render -o map.html`.

@@ -67,7 +67,7 @@ async function main(): Promise<void> {
         '',
         '| phase | median (ms) |',
         '| --- | ---: |',
-        `| parse, link, validate and build both versions | ${formatMs(load)} |`,
+        `| parse, link (syntax and reference checks only, as journeymap diff does) and build both versions | ${formatMs(load)} |`,
         `| diff the two models | ${formatMs(diff)} |`,
         `| diff / parse | ${(100 * diff / load).toFixed(1)}% |`,
         `| compare view, host: diff, pictures and change list (\`compareMessage\`) | ${formatMs(median(hostTimes))} |`,

@@ -6,7 +6,7 @@ import { safeJson } from '../text/json-text.js';
 import type { CommandIO } from './main.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
-export const checkUsage = 'journeymap check [--format text|json|github] PATHS…';
+import { checkUsage } from './usages.js';
 
 /** `journeymap check`: the files given form one workspace; exit 1 when any has an error. */
 export async function check(argv: readonly string[], io: CommandIO): Promise<number> {

@@ -13,7 +13,7 @@ import { displayPath, terminalText } from '../text/terminal-text.js';
 import type { CommandIO } from './main.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
-export const diffUsage = 'journeymap diff [--format markdown|json|text|html] [--exit-code] [--link-base URL] (OLD NEW | --git BASE [HEAD] [-- PATHS...])';
+import { diffUsage } from './usages.js';
 
 /**
  * `journeymap diff` (docs/diff.md): the semantic diff of two files, two directories, or the
@@ -58,7 +58,17 @@ async function diffGit(positional: readonly string[], paths: readonly string[]):
     const root = await repositoryRoot(cwd);
     const pairs = await changedJourneyFiles(root, base, head, pathspecs(root, cwd, paths));
     const [oldFiles, newFiles] = await Promise.all([revisionFiles(root, base), revisionFiles(root, head)]);
-    const [oldRev, newRev] = await Promise.all([loadRevision(oldFiles), loadRevision(newFiles)]);
+    return compare(oldFiles, newFiles, pairs);
+}
+
+/**
+ * Loads each side as one workspace, one after the other (the first side's workspace is garbage
+ * before the second is parsed, which halves the memory of a big diff and the collector's work),
+ * building the models of the files that changed only, then diffs them.
+ */
+async function compare(oldFiles: readonly RevisionFile[], newFiles: readonly RevisionFile[], pairs: FilePair[]): Promise<Compared> {
+    const oldRev = await loadRevision(oldFiles, undefined, new Set(pairs.filter(p => p.status !== 'added').map(p => p.oldPath ?? p.path)));
+    const newRev = await loadRevision(newFiles, undefined, new Set(pairs.filter(p => p.status !== 'deleted').map(p => p.path)));
     return { result: diffRevisions(oldRev, newRev, pairs), oldRev, newRev, pairs };
 }
 
@@ -71,9 +81,7 @@ async function diffPaths(positional: readonly string[], rest: readonly string[],
     if (!kinds[0]) {
         const [a, b] = await Promise.all([readInputFile(oldPath), readInputFile(newPath)]);
         const name = relative(process.cwd(), newPath).replace(/\\/g, '/');
-        const [oldRev, newRev] = await Promise.all([loadRevision([{ path: name, text: a.text }]), loadRevision([{ path: name, text: b.text }])]);
-        const pairs: FilePair[] = [{ path: name, status: 'modified' }];
-        return { result: diffRevisions(oldRev, newRev, pairs), oldRev, newRev, pairs };
+        return compare([{ path: name, text: a.text }], [{ path: name, text: b.text }], [{ path: name, status: 'modified' }]);
     }
     const read = async (dir: string): Promise<RevisionFile[]> => Promise.all((await expandPaths([dir], skipped)).map(async path => ({
         path: relative(dir, path).replace(/\\/g, '/'), text: (await readInputFile(path)).text,
@@ -88,6 +96,5 @@ async function diffPaths(positional: readonly string[], rest: readonly string[],
         if (before === after) continue;
         pairs.push({ path, status: before === undefined ? 'added' : after === undefined ? 'deleted' : 'modified' });
     }
-    const [oldRev, newRev] = await Promise.all([loadRevision(oldFiles), loadRevision(newFiles)]);
-    return { result: diffRevisions(oldRev, newRev, pairs), oldRev, newRev, pairs };
+    return compare(oldFiles, newFiles, pairs);
 }

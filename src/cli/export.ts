@@ -6,7 +6,7 @@ import { displayPath } from '../text/terminal-text.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { loadFileInWorkspace } from './workspace-of.js';
 
-export const exportUsage = 'journeymap export --format json FILE [--workspace DIR]';
+import { exportUsage } from './usages.js';
 
 /**
  * `journeymap export`: the plain journey model (docs/model.md). A file with syntax errors has no

@@ -8,7 +8,7 @@ import { displayPath } from '../text/terminal-text.js';
 import type { CommandIO } from './main.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
-export const fmtUsage = 'journeymap fmt [--check] PATHS…';
+import { fmtUsage } from './usages.js';
 
 const UTF8_BOM = Buffer.from([0xef, 0xbb, 0xbf]);
 

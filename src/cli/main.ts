@@ -1,9 +1,10 @@
-import { check, checkUsage } from './check.js';
-import { diff, diffUsage } from './diff.js';
-import { exportModel, exportUsage } from './export.js';
-import { fmt, fmtUsage } from './fmt.js';
-import { render, renderUsage } from './render.js';
+import { checkUsage, diffUsage, exportUsage, fmtUsage, renderUsage } from './usages.js';
 import { ExitCode, UsageError } from './usage-error.js';
+
+// This file is the whole start-up cost of `journeymap --version` and `--help`: it imports only
+// the usage lines and the exit codes. Each command is loaded with `import()` once it is known to
+// run, so Langium, d3, linkedom and the diff engine are parsed only by the commands that use them
+// (esbuild.mjs bundles the CLI with code splitting; see the comment there).
 
 declare const JOURNEYMAP_VERSION: string;
 
@@ -12,19 +13,21 @@ export interface CommandIO {
     err(text: string): void;
 }
 
+type Run = (argv: readonly string[], io: CommandIO) => Promise<number>;
+
 interface Command {
     usage: string;
     summary: string;
-    run(argv: readonly string[], io: CommandIO): Promise<number>;
+    load(): Promise<Run>;
 }
 
-/** Every subcommand; each lives in its own file. */
+/** Every subcommand; each lives in its own file, loaded on demand. */
 const commands: Record<string, Command> = {
-    check: { usage: checkUsage, summary: 'report syntax errors and diagnostics', run: check },
-    diff: { usage: diffUsage, summary: 'semantic diff of journey maps: files, folders or git revisions (--git)', run: diff },
-    export: { usage: exportUsage, summary: 'print the journey model as JSON', run: exportModel },
-    fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', run: fmt },
-    render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG or standalone HTML', run: render },
+    check: { usage: checkUsage, summary: 'report syntax errors and diagnostics', load: async () => (await import('./check.js')).check },
+    diff: { usage: diffUsage, summary: 'semantic diff of journey maps: files, folders or git revisions (--git)', load: async () => (await import('./diff.js')).diff },
+    export: { usage: exportUsage, summary: 'print the journey model as JSON', load: async () => (await import('./export.js')).exportModel },
+    fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', load: async () => (await import('./fmt.js')).fmt },
+    render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG or standalone HTML', load: async () => (await import('./render.js')).render },
 };
 
 function help(): string {
@@ -53,7 +56,7 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
         io.out(`${typeof JOURNEYMAP_VERSION === 'string' ? JOURNEYMAP_VERSION : 'dev'}\n`);
         return ExitCode.Ok;
     }
-    const command = commands[name];
+    const command = Object.hasOwn(commands, name) ? commands[name] : undefined;
     if (!command) {
         io.err(`journeymap: unknown command '${name}'\n\n${help()}`);
         return ExitCode.Usage;
@@ -63,7 +66,8 @@ export async function main(argv: readonly string[], io: CommandIO): Promise<numb
         return ExitCode.Ok;
     }
     try {
-        return await command.run(rest, io);
+        const run = await command.load();
+        return await run(rest, io);
     } catch (error) {
         if (error instanceof UsageError) {
             io.err(`journeymap ${name}: ${error.message}\n`);

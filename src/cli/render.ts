@@ -11,7 +11,7 @@ import type { CommandIO } from './main.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { loadFileInWorkspace } from './workspace-of.js';
 
-export const renderUsage = 'journeymap render FILE [-o OUT.svg|OUT.html] [--journey ID] [--theme light|dark] [--workspace DIR]';
+import { renderUsage } from './usages.js';
 
 /**
  * `journeymap render`: the swimlane picture of one journey, drawn by the preview's own layout and

@@ -116,6 +116,68 @@ describe('journeymap diff (process, temp git repositories)', function () {
         }
     });
 
+    it('diffs a folder pair of many files like the same files in two commits', async () => {
+        // Each side is one workspace: the maps use common.journey's personas, channels and teams.
+        const dir = mkdtempSync(join(tmpdir(), 'jm-diff-folders-'));
+        const fresh = 'journey fresh "Fresh" for dana {\n  stage s "S" {\n    step a "A" { emotion 0 }\n  }\n}\n';
+        const old: Record<string, string> = {
+            'common.journey': common,
+            'shop/gift-purchase.journey': purchase,
+            'shop/gift-return.journey': ret,
+            'broken.journey': fresh.replace('fresh', 'broken').replace('"Fresh"', '"Broken"'),
+            // Windows line ends: the same map, its text unchanged in both versions.
+            'windows.journey': fresh.replace('fresh', 'windows').replace(/\n/g, '\r\n'),
+        };
+        for (let i = 1; i <= 30; i++) old[`many/map-${i}.journey`] = fresh.replace('fresh', `map_${i}`).replace('emotion 0', `emotion ${i % 5 - 2}`);
+        const next: Record<string, string> = { ...old, 'shop/gift-purchase.journey': edited(purchase), 'fresh.journey': fresh };
+        delete next['shop/gift-return.journey'];
+        next['broken.journey'] = old['broken.journey'].replace('stage s "S" {', 'stage s "S" {{');
+        next['many/map-7.journey'] = old['many/map-7.journey'].replace(/emotion -?\d/, 'emotion +2');
+        const write = (root: string, files: Record<string, string>) => {
+            for (const [path, text] of Object.entries(files)) {
+                mkdirSync(join(root, path, '..'), { recursive: true });
+                writeFileSync(join(root, path), text);
+            }
+        };
+        try {
+            write(join(dir, 'old'), old);
+            write(join(dir, 'new'), next);
+            const folders = await journeymap(['diff', '--format', 'json', 'old', 'new'], dir);
+            assert.equal(folders.code, 0, folders.stderr);
+            const result = JSON.parse(folders.stdout);
+            assert.deepEqual(result.files.map((f: { path: string; status: string }) => `${f.status} ${f.path}`).sort(), [
+                'added fresh.journey', 'deleted shop/gift-return.journey', 'modified broken.journey', 'modified many/map-7.journey', 'modified shop/gift-purchase.journey',
+            ]);
+            const journeys = result.changes.filter((c: { element: string }) => c.element === 'journey').map((c: { kind: string; id: string; file: string }) => `${c.kind} ${c.id} ${c.file}`);
+            assert.deepEqual(journeys.sort(), ['added fresh fresh.journey', 'removed gift_return shop/gift-return.journey']);
+            const emotions = result.changes.filter((c: { field?: string }) => c.field === 'emotion').map((c: { file: string; from: number; to: number }) => `${c.file} ${c.from} ${c.to}`);
+            assert.deepEqual(emotions.sort(), ['many/map-7.journey 0 2', 'shop/gift-purchase.journey -2 -1']);
+            assert.equal(result.changes.filter((c: { file: string }) => c.file === 'shop/gift-purchase.journey').length, 3);
+            assert.deepEqual(result.errors.map((e: { file: string; side: string }) => `${e.file} ${e.side}`), ['broken.journey new']);
+            assert.match(folders.stderr, /^broken\.journey:\d+:\d+ - error syntax-error: .* \(new version\)$/m);
+
+            // The same two versions as two commits (read through git, not the file system): the same report.
+            const repo = join(dir, 'repo');
+            mkdirSync(repo);
+            git(repo, 'init', '-q', '-b', 'main');
+            write(repo, old);
+            git(repo, 'add', '.');
+            git(repo, 'commit', '-q', '-m', 'old');
+            rmSync(join(repo, 'shop/gift-return.journey'));
+            write(repo, next);
+            git(repo, 'add', '-A');
+            git(repo, 'commit', '-q', '-m', 'new');
+            const commits = await journeymap(['diff', '--format', 'json', '--git', 'HEAD~1', 'HEAD'], repo);
+            assert.equal(commits.code, 0, commits.stderr);
+            const viaGit = JSON.parse(commits.stdout);
+            assert.deepEqual(viaGit.changes, result.changes);
+            assert.deepEqual(viaGit.summary, result.summary);
+            assert.deepEqual(viaGit.errors, result.errors);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
+    });
+
     it('exits 2 on usage errors and git failures', async () => {
         assert.equal((await journeymap(['diff', 'only-one.journey'], repo)).code, 2);
         const bad = await journeymap(['diff', '--git', 'no-such-revision', '--format', 'json'], repo);

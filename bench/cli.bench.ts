@@ -1,0 +1,151 @@
+// The command-line benchmark: start-up of `journeymap` (whole processes, against bare Node), and
+// `check` against `diff` on a workspace of 2,000 small maps (two folders and two git revisions).
+// Prints one markdown section on stdout (bench/run.mjs puts it into docs/benchmarks.md).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath } from 'node:url';
+import { generateWorkspace, writeWorkspace } from './generate-workspace.js';
+import { formatMs, log, Samples } from './stats.js';
+
+const ROOT = fileURLToPath(new URL('..', import.meta.url));
+const CLI = join(ROOT, 'bin/journeymap.mjs');
+const QUICK = process.env.JOURNEYMAP_BENCH_QUICK === '1';
+const START_RUNS = QUICK ? 5 : 20;
+const COMMAND_RUNS = QUICK ? 2 : 4;
+const BIG_RUNS = QUICK ? 1 : 2;
+const MAPS = QUICK ? 200 : 2000;
+
+interface Timed { ms: number; stdout: string; status: number | null }
+
+/** One whole process, from spawn to exit. */
+function time(args: readonly string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Timed {
+    const t0 = performance.now();
+    const child = spawnSync(process.execPath, args, { cwd: options.cwd ?? ROOT, env: options.env ?? process.env, encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 });
+    const ms = performance.now() - t0;
+    if (child.error) throw child.error;
+    return { ms, stdout: child.stdout, status: child.status };
+}
+
+/** The 95th percentile (nearest rank) of the samples. */
+function p95(samples: Samples): number {
+    const sorted = [...samples.values].sort((a, b) => a - b);
+    return sorted[Math.max(0, Math.ceil(0.95 * sorted.length) - 1)];
+}
+
+/**
+ * Runs the cases interleaved (run 1 of each, run 2 of each, …), so a burst of load hits them alike;
+ * first one warm-up run of each (the file cache, Node's compile cache) unless `warmUp` is false.
+ */
+function interleaved(cases: ReadonlyArray<{ args: readonly string[]; env?: NodeJS.ProcessEnv; cwd?: string; ok?: (run: Timed) => void }>, runs: number, warmUp = true): Samples[] {
+    const samples = cases.map(() => new Samples());
+    if (warmUp) for (const c of cases) c.ok?.(time(c.args, c));
+    for (let run = 0; run < runs; run++) {
+        cases.forEach((c, i) => {
+            const result = time(c.args, c);
+            c.ok?.(result);
+            samples[i].add(result.ms);
+        });
+    }
+    return samples;
+}
+
+function expectStatus(status: number): (run: Timed) => void {
+    return run => {
+        if (run.status !== status) throw new Error(`cli bench: exit status ${run.status}, expected ${status}`);
+    };
+}
+
+function git(cwd: string, ...args: string[]): void {
+    execFileSync('git', args, { cwd, env: { ...process.env, GIT_AUTHOR_NAME: 'bench', GIT_AUTHOR_EMAIL: 'bench@example.com', GIT_COMMITTER_NAME: 'bench', GIT_COMMITTER_EMAIL: 'bench@example.com' } });
+}
+
+async function main(): Promise<void> {
+    // Start-up: bare Node, then the dispatcher alone (--version, --help), then a small real command.
+    log(`cli bench: start-up, ${START_RUNS} runs each`);
+    const noCache = { ...process.env, NODE_DISABLE_COMPILE_CACHE: '1' };
+    const [bare, version, help] = interleaved([
+        { args: ['-e', '0'] },
+        { args: [CLI, '--version'], ok: expectStatus(0) },
+        { args: [CLI, '--help'], ok: expectStatus(0) },
+    ], START_RUNS);
+    const examples = join(ROOT, 'examples');
+    const [checkOne, checkOneNoCache] = interleaved([
+        { args: [CLI, 'check', examples], ok: expectStatus(0) },
+        { args: [CLI, 'check', examples], env: noCache, ok: expectStatus(0) },
+    ], COMMAND_RUNS);
+
+    // 2,000 small maps: the same files checked, and diffed as two folders and as two commits.
+    const dir = mkdtempSync(join(tmpdir(), 'journeymap-cli-bench-'));
+    try {
+        const workspace = generateWorkspace({ maps: MAPS });
+        writeWorkspace(workspace.old, join(dir, 'old'));
+        writeWorkspace(workspace.new, join(dir, 'new'));
+        const repo = join(dir, 'repo');
+        writeWorkspace(workspace.old, repo);
+        git(repo, 'init', '-q', '-b', 'main');
+        git(repo, 'add', '.');
+        git(repo, 'commit', '-q', '-m', 'old');
+        rmSync(join(repo, 'maps'), { recursive: true });
+        writeWorkspace(workspace.new, repo);
+        git(repo, 'add', '-A');
+        git(repo, 'commit', '-q', '-m', 'new');
+        const changedFiles = workspace.edited + workspace.added + workspace.deleted;
+        log(`cli bench: ${MAPS} maps (+ common.journey), ${changedFiles} files differ; ${BIG_RUNS} runs each`);
+        const diffOk = (run: Timed) => {
+            expectStatus(0)(run);
+            const files = JSON.parse(run.stdout).files as unknown[];
+            if (files.length !== changedFiles) throw new Error(`cli bench: diff reported ${files.length} files, expected ${changedFiles}`);
+        };
+        const [check, diffFolders, diffGit] = interleaved([
+            { args: [CLI, 'check', 'old'], cwd: dir, ok: expectStatus(0) },
+            { args: [CLI, 'diff', '--format', 'json', 'old', 'new'], cwd: dir, ok: diffOk },
+            { args: [CLI, 'diff', '--format', 'json', '--git', 'HEAD~1', 'HEAD'], cwd: repo, ok: diffOk },
+        ], BIG_RUNS, false); // the files were just written and the bundles just run: warm enough, and a run takes seconds
+
+        const ratio = (s: Samples) => `${(s.median() / bare.median()).toFixed(1)}×`;
+        const row = (name: string, s: Samples) => `| ${name} | ${formatMs(s.median())} | ${formatMs(p95(s))} | ${formatMs(s.min())}–${formatMs(s.max())} | ${ratio(s)} |`;
+        const seconds = (s: Samples) => s.values.length === 1 ? (s.values[0] / 1000).toFixed(1)
+            : `${(s.median() / 1000).toFixed(1)} (${(s.min() / 1000).toFixed(1)}–${(s.max() / 1000).toFixed(1)})`;
+        process.stdout.write([
+            '## Command line',
+            '',
+            'Whole `journeymap` processes (`node bin/journeymap.mjs …`, spawned and waited for), as a user or CI runs them.',
+            '',
+            `### Start-up (${START_RUNS} runs each, after one warm-up run, interleaved)`,
+            '',
+            '`--version` and `--help` load only the dispatcher (dist/cli.mjs and a few-KB chunk); a command loads its own chunk and',
+            'the shared ones (Langium, the language) with `import()`; `check examples` reads the 4 example maps. Node\'s compile',
+            'cache (enabled by `bin/journeymap.mjs`) keeps V8\'s compiled code between runs; the last row turns it off',
+            `(\`NODE_DISABLE_COMPILE_CACHE=1\`). ${COMMAND_RUNS} runs for the \`check\` rows.`,
+            '',
+            '| process | median (ms) | p95 (ms) | min–max (ms) | × bare Node |',
+            '| --- | ---: | ---: | ---: | ---: |',
+            row('`node -e 0` (bare Node)', bare),
+            row('`journeymap --version`', version),
+            row('`journeymap --help`', help),
+            row('`journeymap check examples`', checkOne),
+            row('the same, compile cache off', checkOneNoCache),
+            '',
+            `### ${MAPS.toLocaleString('en-US')} small maps (${BIG_RUNS} runs each, interleaved, no warm-up run)`,
+            '',
+            `Generated by \`bench/generate-workspace.ts\`: \`common.journey\` (personas, channels, teams) and ${MAPS.toLocaleString('en-US')} maps of one`,
+            `8-step journey each that use it; the new version edits every 10th map (an emotion and a touchpoint), deletes one and adds one`,
+            `(${changedFiles} files differ). \`check\` reads the old folder; \`diff\` loads both versions, each as one workspace, and`,
+            'diffs the files that differ (`--format json`); `diff --git` reads the two commits of a repository holding the same files.',
+            '',
+            '| command | seconds, median (min–max) | × check |',
+            '| --- | ---: | ---: |',
+            `| \`journeymap check old\` | ${seconds(check)} | 1.0× |`,
+            `| \`journeymap diff old new\` | ${seconds(diffFolders)} | ${(diffFolders.median() / check.median()).toFixed(1)}× |`,
+            `| \`journeymap diff --git HEAD~1 HEAD\` | ${seconds(diffGit)} | ${(diffGit.median() / check.median()).toFixed(1)}× |`,
+            '',
+        ].join('\n') + '\n');
+    } finally {
+        rmSync(dir, { recursive: true, force: true });
+    }
+}
+
+await main();
