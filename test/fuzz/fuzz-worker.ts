@@ -4,7 +4,8 @@
  * kill for taking too long.
  */
 import { parentPort, workerData } from 'node:worker_threads';
-import { FuzzHarness, STAGES, type FuzzBase, type FuzzCase } from './fuzz-harness.js';
+import { FuzzHarness, type FuzzBase, type FuzzCase } from './fuzz-harness.js';
+import { STAGES } from './fuzz-stages.js';
 
 export interface WorkerData { bases: FuzzBase[]; stage: SharedArrayBuffer }
 export type WorkerRequest = { id: number; input: FuzzCase };

@@ -4,8 +4,6 @@
  * order), and hostile input for the fuzzer (unicode, line ends, token surgery, splices between
  * files, sizes). Every mutation is a pure function of its text and random numbers.
  */
-export { seededRandom } from '../language/journey-format-helpers.js';
-
 export type Random = () => number;
 /** `others`: texts a splice may take lines from. */
 export type Mutation = (text: string, random: Random, others: readonly string[]) => string;
@@ -104,6 +102,32 @@ export const HOSTILE_MUTATIONS: Record<string, Mutation> = {
         const rest = before + after;
         return insert(rest, at(rest, random), ` ${token} `);
     }),
+    // Damage that mostly keeps the syntax, so the model, the picture, the diff and the formatter
+    // see it too: text inside a string, another number, an id reused, two lines swapped.
+    unicodeInString: (text, random) => {
+        const strings = Array.from(text.matchAll(/"(?:\\.|[^"\\\n])*"/g));
+        if (strings.length === 0) return text;
+        const m = pick(strings, random);
+        const i = m.index + 1 + Math.floor(random() * (m[0].length - 1));
+        return insert(text, i, pick([...UNICODE, ...LINE_ENDS, '\\"', '\\\\', '<script>', '&amp;', ']]>', '*_`#'], random));
+    },
+    replaceNumber: (text, random) => {
+        const numbers = Array.from(text.matchAll(/(?<![\p{L}\p{N}_])[+-]?\d+(?:\.\d+)?/gu));
+        if (numbers.length === 0) return text;
+        const m = pick(numbers, random);
+        return text.slice(0, m.index) + pick(['0', '-2', '+2', '3', '-3', '2.5', '1e309', '99999999999999999999', '007', '-0'], random) + text.slice(m.index + m[0].length);
+    },
+    reuseId: (text, random) => {
+        const ids = Array.from(text.matchAll(/\b(persona|channel|team|journey|stage|step|for|by|owner) ([\p{L}_][\p{L}\p{N}_-]*)/gu));
+        if (ids.length < 2) return text;
+        const [target, source] = [pick(ids, random), pick(ids, random)];
+        const start = target.index + target[1].length + 1;
+        return text.slice(0, start) + source[2] + text.slice(start + target[2].length);
+    },
+    swapLines: (text, random) => lineSplice(text, random, (lines, i) => {
+        const j = Math.floor(random() * lines.length);
+        [lines[i], lines[j]] = [lines[j], lines[i]];
+    }),
     /** Lines of another file (or this one) pasted at a random line. */
     spliceLines: (text, random, others) => {
         const source = (others.length > 0 ? pick(others, random) : text).split('\n');
@@ -117,10 +141,12 @@ export const HOSTILE_MUTATIONS: Record<string, Mutation> = {
         return text.slice(0, at(text, random)) + other.slice(at(other, random));
     },
     truncate: (text, random) => text.slice(0, at(text, random)),
-    // Sizes: a long word, a long string, a deep nest, a long run of one keyword.
+    // Sizes: a long word, a long string, a deep nest, a long run of one keyword. Runs of elements
+    // stay in the hundreds: a thousand steps is a benchmark size (bench/), not a fuzz input.
     insertLong: (text, random) => insert(text, at(text, random), pick([
-        'x'.repeat(20_000), `"${'long text '.repeat(2_000)}"`, '{'.repeat(2_000), '}'.repeat(2_000), 'step '.repeat(2_000),
+        'x'.repeat(20_000), `"${'long text '.repeat(2_000)}"`, '{'.repeat(2_000), '}'.repeat(2_000), 'step '.repeat(400),
         '"'.repeat(2_001), '/*'.repeat(2_000), 'emotion 1 '.repeat(1_000), '😀'.repeat(5_000), '\u202E'.repeat(1_000),
+        'pain "p" '.repeat(400),
     ], random)),
     duplicateBlock: (text, random) => {
         const lines = text.split('\n');
@@ -132,3 +158,15 @@ export const HOSTILE_MUTATIONS: Record<string, Mutation> = {
 };
 
 export const ALL_MUTATIONS: Record<string, Mutation> = { ...EDITOR_MUTATIONS, ...HOSTILE_MUTATIONS };
+
+/** A small seeded PRNG (mulberry32): the same seed gives the same run. */
+export function seededRandom(seed: number): () => number {
+    let state = seed >>> 0;
+    return () => {
+        state = (state + 0x6d2b79f5) >>> 0;
+        let t = state;
+        t = Math.imul(t ^ (t >>> 15), t | 1);
+        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+    };
+}
