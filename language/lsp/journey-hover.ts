@@ -37,7 +37,8 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
         if (isPersona(node)) {
-            const fields = (kind: string) => node.fields.filter(f => f.kind === kind).map(f => f.text);
+            // A field still being typed (`goal` without its text) has no text: it shows nothing.
+            const fields = (kind: string) => node.fields.filter(f => f.kind === kind && f.text !== undefined).map(f => f.text);
             const lines = [heading('persona', node.name, node.title)];
             for (const description of fields('description')) lines.push(escape(description));
             for (const goal of fields('goal')) lines.push(`- Goal: ${escape(goal)}`);
@@ -52,13 +53,13 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
         if (isJourney(node)) {
             const lines = [heading('journey', node.name, node.title)];
             if (node.persona) lines.push(`For: ${escape(node.persona.ref?.title ?? node.persona.$refText)}`);
-            if (node.scenarios[0]) lines.push(escape(node.scenarios[0].text));
+            if (node.scenarios[0]?.text !== undefined) lines.push(escape(node.scenarios[0].text));
             lines.push(`${node.stages.length} stage(s), ${node.stages.reduce((n, s) => n + s.steps.length, 0)} step(s)`);
             return lines.join('\n\n');
         }
         if (isStage(node)) {
             const lines = [heading('stage', node.name, node.title)];
-            if (node.goals[0]) lines.push(`Goal: ${escape(node.goals[0].text)}`);
+            if (node.goals[0]?.text !== undefined) lines.push(`Goal: ${escape(node.goals[0].text)}`);
             return lines.join('\n\n');
         }
         if (isStep(node)) {

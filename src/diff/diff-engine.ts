@@ -40,14 +40,9 @@ interface Pair<T> { old?: T; new?: T; renamed?: boolean }
  * before them in the old order ("where they stood").
  */
 function matchById<T extends { id: string }>(olds: readonly T[], news: readonly T[], alike: (a: T, b: T) => boolean): Pair<T>[] {
-    const newIds = new Map(news.map(item => [item.id, item]));
-    const oldIds = new Map(olds.map(item => [item.id, item]));
-    const partnerOfOld = new Map<T, T>();
-    for (const item of olds) {
-        const partner = newIds.get(item.id);
-        if (partner) partnerOfOld.set(item, partner);
-    }
-    const unmatchedNew = news.filter(item => !oldIds.has(item.id));
+    const partnerOfOld = pairById(olds, news, item => item.id);
+    const matchedNew = new Set(partnerOfOld.values());
+    const unmatchedNew = news.filter(item => !matchedNew.has(item));
     const renamed = new Set<T>();
     for (const item of olds) {
         if (partnerOfOld.has(item)) continue;
@@ -79,6 +74,22 @@ function matchById<T extends { id: string }>(olds: readonly T[], news: readonly 
         for (const removed of removedAfter.get(item) ?? []) result.push({ old: removed });
     }
     return result;
+}
+
+/**
+ * Old → new element with the same id. A repeated id (a `duplicate-id` error, which does not stop
+ * the diff) pairs in order, the n-th old with the n-th new, so a file compared with itself has
+ * no change.
+ */
+function pairById<T>(olds: readonly T[], news: readonly T[], id: (item: T) => string): Map<T, T> {
+    const newById = new Map<string, T[]>();
+    for (const item of news) newById.set(id(item), [...(newById.get(id(item)) ?? []), item]);
+    const partner = new Map<T, T>();
+    for (const item of olds) {
+        const match = newById.get(id(item))?.shift();
+        if (match) partner.set(item, match);
+    }
+    return partner;
 }
 
 function line(range: Range): number {
@@ -213,15 +224,11 @@ function diffJourney(o: JourneyModel, n: JourneyModel, out: JourneyChange[]): vo
     // Steps: by id across the whole journey, wherever their stage is.
     const oldSteps = o.stages.flatMap(stage => stage.steps.map(step => ({ step, stage: stage.id })));
     const newSteps = n.stages.flatMap(stage => stage.steps.map(step => ({ step, stage: stage.id })));
-    const newById = new Map(newSteps.map(entry => [entry.step.id, entry]));
-    const oldById = new Map(oldSteps.map(entry => [entry.step.id, entry]));
     const partner = new Map<StepModel, StepModel>();
-    for (const entry of oldSteps) {
-        const other = newById.get(entry.step.id);
-        if (other) partner.set(entry.step, other.step);
-    }
+    for (const [o, n] of pairById(oldSteps, newSteps, entry => entry.step.id)) partner.set(o.step, n.step);
     // A removed and an added step in the same (mapped) stage, alike enough: one step renamed.
-    const unmatchedNew = newSteps.filter(entry => !oldById.has(entry.step.id));
+    const matchedNew = new Set(partner.values());
+    const unmatchedNew = newSteps.filter(entry => !matchedNew.has(entry.step));
     const taken = new Set<StepModel>();
     for (const entry of oldSteps) {
         if (partner.has(entry.step)) continue;
@@ -275,7 +282,7 @@ function diffStageSteps(
     });
     const stayedNew = stage.steps.filter(step => {
         const o = oldOfNew.get(step);
-        return o !== undefined && newStageOfOld.get(o.stage) === stage.id;
+        return o !== undefined && oldStage !== undefined && newStageOfOld.get(o.stage) === stage.id;
     });
     const inOrder = longestCommonOrder(stayedOld.map(s => partner.get(s)!), stayedNew);
 
@@ -299,7 +306,8 @@ function diffStageSteps(
             out.push({ kind: 'added', element: 'step', journey, id: step.id, stage: stage.id, title: step.title, line: { to: line(step.range) } });
         } else {
             const at = lines(old.step, step);
-            if (newStageOfOld.get(old.stage) !== stage.id) {
+            // An added stage has no old steps: with a repeated stage id its steps may come from the stage of that id.
+            if (!oldStage || newStageOfOld.get(old.stage) !== stage.id) {
                 out.push({ kind: 'moved', element: 'step', journey, id: step.id, title: step.title, stage: { from: old.stage, to: stage.id }, line: at });
             } else if (!inOrder.has(step)) {
                 const from = oldStage!.steps.indexOf(old.step);

@@ -54,6 +54,21 @@ describe('diff engine', () => {
         }
     });
 
+    it('pairs repeated ids in order: a file with duplicate ids has no change against itself (found by the fuzzer)', async () => {
+        const text = `persona p "P"
+persona p "P again"
+journey j "J" for p {
+  stage s { step a "A" {} step b "B" {} step b "B again" {} }
+  stage s { step c }
+}`;
+        assert.deepEqual((await diff(text, text)).changes, []);
+        const result = await diff(text, text.replace(' step b "B again" {}', ''));
+        assert.deepEqual(result.changes.map(c => `${c.kind} ${c.element} ${c.id}`), ['removed step b']);
+        // A step whose stage id is now repeated, in the repeat: it moved into an added stage.
+        const moved = await diff('journey j { stage s { step a } }', 'journey j { stage s { } stage s { step a } }');
+        assert.deepEqual(moved.changes.map(c => `${c.kind} ${c.element} ${c.id}`), ['added stage s', 'moved step a']);
+    });
+
     it('reports emotion better and worse with from/to and lines', async () => {
         const result = await diff(BASE, BASE.replace('step pay "Pays" {\n      emotion -1', 'step pay "Pays" {\n      emotion -2').replace('emotion 0', 'emotion +2'));
         const pay = only(result.changes, { id: 'pay', field: 'emotion' });

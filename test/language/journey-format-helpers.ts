@@ -74,17 +74,8 @@ export async function modelOf(name: string, text: string, others: Record<string,
     return withoutRanges(modelBuilder.build(document));
 }
 
-/** A small seeded PRNG (mulberry32): the same seed gives the same run. */
-export function seededRandom(seed: number): () => number {
-    let state = seed >>> 0;
-    return () => {
-        state = (state + 0x6d2b79f5) >>> 0;
-        let t = state;
-        t = Math.imul(t ^ (t >>> 15), t | 1);
-        t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-        return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-    };
-}
+/** A small seeded PRNG (mulberry32): the same seed gives the same run (shared with the fuzzer). */
+export { seededRandom } from '../fuzz/mutations.js';
 
 /** Comments in every place the grammar allows whitespace, strings with escapes and line breaks. */
 export const COMMENT_HEAVY = `// file header

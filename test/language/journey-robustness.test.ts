@@ -3,56 +3,20 @@ import { URI } from 'langium';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { lexemes, seededRandom, withoutRanges } from './journey-format-helpers.js';
 import { createTestServices, exampleSources } from './journey-test-helpers.js';
+import { EDITOR_MUTATIONS, pick } from '../fuzz/mutations.js';
 
 /**
  * Random damage to the examples, as an editor sees it mid-typing, through the real services:
  * parse, link and validate, format (whole document and a range) and complete at a random place.
  * Nothing may throw. Every case has its own seed: on a failure the seed and the mutated text are
  * printed, and `JOURNEY_FUZZ_SEED=<seed> JOURNEY_FUZZ_RUNS=1` replays exactly that case.
+ * The mutations are shared with the fuzzer (test/fuzz, `npm run fuzz`), which adds hostile ones.
  */
 
 const BASE_SEED = Number(process.env.JOURNEY_FUZZ_SEED ?? 20261123);
 const RUNS = Number(process.env.JOURNEY_FUZZ_RUNS ?? 2000);
 
-const CHARACTERS = ['{', '}', '"', '"', ',', '\n', '/', '*', '\\', '%', '-', '+', '0', '7', '.', 'a', 'x', '_', ' ', '\t', 'é', '😀', '\r'];
-const KEYWORDS = [
-    'persona', 'channel', 'team', 'journey', 'for', 'scenario', 'objective', 'stage', 'step', 'goal', 'touchpoint', 'emotion',
-    'thinks', 'feels', 'says', 'moment', 'of', 'truth', 'onstage', 'offstage', 'support', 'by', 'pain', 'severity', 'high',
-    'opportunity', 'owner', 'metric', 'target', 'evidence', 'survey', 'note', 'description', '62%', '3.5s', '-2', '+9',
-];
-const LINES = [
-    '}', '{', '"', 'stage s "S" {', 'step x {', 'journey j for nobody {', 'moment of truth', 'metric "m" 62% target 3d',
-    'emotion 5', 'channel nowhere, web', '/*', '*/', '// comment', 'persona p "P" { goal "g" }', '"unterminated', 'team',
-];
-
-const COMMENTS = [' /* c */ ', '/**/', '// note\n', ' // note\n', '\n/* multi\n   line */\n', '\n// own line\n'];
-
-type Mutation = (text: string, random: () => number) => string;
-
-const pick = <T>(items: readonly T[], random: () => number): T => items[Math.floor(random() * items.length)];
-const at = (text: string, random: () => number) => Math.floor(random() * (text.length + 1));
-
-function lineSplice(text: string, random: () => number, change: (lines: string[], index: number) => void): string {
-    const lines = text.split('\n');
-    change(lines, Math.floor(random() * lines.length));
-    return lines.join('\n');
-}
-
-const MUTATIONS: Record<string, Mutation> = {
-    deleteCharacter: (text, random) => { const i = at(text, random); return text.slice(0, i) + text.slice(i + 1); },
-    duplicateCharacter: (text, random) => { const i = at(text, random); return text.slice(0, i) + text.slice(i, i + 1) + text.slice(i); },
-    insertCharacter: (text, random) => { const i = at(text, random); return text.slice(0, i) + pick(CHARACTERS, random) + text.slice(i); },
-    insertKeyword: (text, random) => { const i = at(text, random); return text.slice(0, i) + ` ${pick(KEYWORDS, random)} ` + text.slice(i); },
-    deleteRange: (text, random) => { const i = at(text, random); return text.slice(0, i) + text.slice(i + 1 + Math.floor(random() * 40)); },
-    deleteLine: (text, random) => lineSplice(text, random, (lines, i) => lines.splice(i, 1)),
-    duplicateLine: (text, random) => lineSplice(text, random, (lines, i) => lines.splice(i, 0, lines[i])),
-    insertLine: (text, random) => lineSplice(text, random, (lines, i) => lines.splice(i, 0, pick(LINES, random))),
-    // Layout damage, which mostly still parses: what the formatter has to repair.
-    insertComment: (text, random) => { const i = at(text, random); return text.slice(0, i) + pick(COMMENTS, random) + text.slice(i); },
-    joinLines: (text, random) => lineSplice(text, random, (lines, i) => lines.splice(i, 2, `${lines[i]}${pick(['', ' ', '\t'], random)}${(lines[i + 1] ?? '').trimStart()}`)),
-    reindentLine: (text, random) => lineSplice(text, random, (lines, i) => { lines[i] = pick(['', ' ', '\t\t', '         '], random) + lines[i].trimStart(); }),
-    insertWhitespace: (text, random) => { const i = at(text, random); return text.slice(0, i) + pick([' ', '\n', '\n\n\n', '\t', '\r\n', '  \n  '], random) + text.slice(i); },
-};
+const MUTATIONS = EDITOR_MUTATIONS;
 const MUTATION_NAMES = Object.keys(MUTATIONS);
 
 interface CaseResult {
@@ -88,7 +52,7 @@ describe('robustness: random mutations of the examples through the real services
                 const name = pick(MUTATION_NAMES, random);
                 applied.push(name);
                 tally.byMutation[name] = (tally.byMutation[name] ?? 0) + 1;
-                text = MUTATIONS[name](text, random);
+                text = MUTATIONS[name](text, random, []);
             }
             let result: CaseResult;
             try {

@@ -74,7 +74,9 @@ describe('hover', () => {
     });
 
     it('answers on half-typed text without throwing', async () => {
-        for (const text of ['journey j for ', 'journey j { stage s { step a { emotion', 'journey j { stage s { step a { emotion 1x', 'persona "', 'journey j for nobody { stage s { step a { channel zz, ']) {
+        for (const text of ['journey j for ', 'journey j { stage s { step a { emotion', 'journey j { stage s { step a { emotion 1x', 'persona "', 'journey j for nobody { stage s { step a { channel zz, ',
+            // A field keyword without its text (found by the fuzzer).
+            'persona a{description', 'persona a { goal "g" need', 'journey j for a { scenario', 'journey j { stage s { goal']) {
             const hover = await hovers({ 'a.journey': text }, 'a.journey');
             for (let offset = 0; offset <= text.length; offset++) await hover.atOffset(offset);
         }
