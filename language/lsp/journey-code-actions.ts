@@ -38,7 +38,8 @@ function action(title: string, document: LangiumDocument, diagnostic: Diagnostic
  */
 function declareMissing(document: LangiumDocument<Document>, diagnostic: Diagnostic): CodeAction | undefined {
     const data = diagnostic.data as UnresolvedReferenceData | undefined;
-    if (!data?.refText || !/^[_a-zA-Z][\w-]*$/.test(data.refText)) return undefined;
+    // A journey is not declared in one line: an unknown `future of` has no quick fix.
+    if (!data?.refText || data.keyword === 'journey' || !/^[_a-zA-Z][\w-]*$/.test(data.refText)) return undefined;
     const root = document.parseResult.value;
     const declaration = `${data.keyword} ${data.refText} "${readableTitle(data.refText)}"`;
     const sameKind = kindList(root, data.keyword);

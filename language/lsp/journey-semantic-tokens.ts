@@ -33,8 +33,11 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             acceptor({ node, property: 'name', type: SemanticTokenTypes.struct, modifier: declaration });
         } else if (isChannelUse(node)) {
             node.channels.forEach((_, index) => acceptor({ node, property: 'channels', index, type: SemanticTokenTypes.interface }));
-        } else if (isAction(node) || isOpportunity(node) || isStepOwner(node)) {
+        } else if (isAction(node) || isStepOwner(node)) {
             if (node.team) acceptor({ node, property: 'team', type: SemanticTokenTypes.struct });
+        } else if (isOpportunity(node)) {
+            if (node.team) acceptor({ node, property: 'team', type: SemanticTokenTypes.struct });
+            if (node.name) acceptor({ node, property: 'name', type: SemanticTokenTypes.variable, modifier: declaration });
         }
     }
 

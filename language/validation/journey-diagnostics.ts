@@ -20,10 +20,10 @@ export type DiagnosticCode = typeof DiagnosticCode[keyof typeof DiagnosticCode];
 /** The kind of declaration a reference names, for messages and the "declare it" quick fix. */
 export type DeclarationKeyword = 'persona' | 'channel' | 'team';
 
-/** `data` of an `unresolved-reference` diagnostic. */
+/** `data` of an `unresolved-reference` diagnostic; `journey` for a `future of` (nothing to declare there). */
 export interface UnresolvedReferenceData {
     code: typeof DiagnosticCode.UnresolvedReference;
-    keyword: DeclarationKeyword;
+    keyword: DeclarationKeyword | 'journey';
     refText: string;
 }
 
