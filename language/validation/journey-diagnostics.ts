@@ -13,6 +13,12 @@ export const DiagnosticCode = {
     PainWithoutOpportunity: 'pain-without-opportunity',
     MissingEmotion: 'missing-emotion',
     UnusedDeclaration: 'unused-declaration',
+    // Schema 2
+    UnsafeLink: 'unsafe-link',
+    EmptyMetric: 'empty-metric',
+    FutureCycle: 'future-cycle',
+    FuturePersonaMismatch: 'future-persona-mismatch',
+    OpenFailPoint: 'open-fail-point',
 } as const;
 
 export type DiagnosticCode = typeof DiagnosticCode[keyof typeof DiagnosticCode];
@@ -31,4 +37,10 @@ export interface UnresolvedReferenceData {
 export interface DuplicateIdData {
     code: typeof DiagnosticCode.DuplicateId;
     id: string;
+}
+
+/** `data` of an `unsafe-link` diagnostic: the URL with https:// for a scheme-less one (the quick fix). */
+export interface UnsafeLinkData {
+    code: typeof DiagnosticCode.UnsafeLink;
+    fixed?: string;
 }
