@@ -16,6 +16,7 @@ import { JourneyScopeComputation } from './references/journey-scope.js';
 import { JourneySemanticTokenProvider } from './lsp/journey-semantic-tokens.js';
 import { JourneyDocumentSymbolProvider, JourneyNodeKindProvider } from './lsp/journey-symbols.js';
 import { JourneyValidator, registerValidationChecks } from './validation/journey-validator.js';
+import { registerSchema2Checks } from './validation/journey-schema2-checks.js';
 import { JourneyWorkspaceSymbolProvider } from './lsp/journey-workspace-symbols.js';
 
 /** Services added by the journey language. */
@@ -71,6 +72,7 @@ export function createJourneyServices(context: DefaultSharedModuleContext): { sh
     const Journey = inject(createDefaultModule({ shared }), JourneymapGeneratedModule, JourneyModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);
+    registerSchema2Checks(Journey);
     if (!context.connection) {
         // No language client to ask: the configuration is final as it is.
         shared.workspace.ConfigurationProvider.initialized({});

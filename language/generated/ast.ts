@@ -21,19 +21,31 @@ export type JourneyTerminalNames = keyof typeof JourneyTerminals;
 export type JourneyKeywordNames =
     | ","
     | "analytics"
+    | "baseline"
     | "by"
     | "channel"
     | "description"
+    | "doing"
+    | "done"
+    | "dropped"
+    | "duration"
+    | "effort"
     | "emotion"
     | "evidence"
+    | "fail"
     | "feedback"
     | "feels"
     | "for"
+    | "from"
     | "frontline"
+    | "future"
     | "goal"
     | "high"
+    | "idea"
+    | "impact"
     | "interview"
     | "journey"
+    | "link"
     | "low"
     | "medium"
     | "metric"
@@ -50,6 +62,8 @@ export type JourneyKeywordNames =
     | "owner"
     | "pain"
     | "persona"
+    | "physical"
+    | "planned"
     | "quote"
     | "review"
     | "says"
@@ -58,6 +72,7 @@ export type JourneyKeywordNames =
     | "severity"
     | "social"
     | "stage"
+    | "status"
     | "step"
     | "support"
     | "survey"
@@ -67,6 +82,7 @@ export type JourneyKeywordNames =
     | "ticket"
     | "touchpoint"
     | "truth"
+    | "wait"
     | "{"
     | "}";
 
@@ -75,6 +91,7 @@ export type JourneyTokenNames = JourneyTerminalNames | JourneyKeywordNames;
 export interface Action extends langium.AstNode {
     readonly $container: Step;
     readonly $type: 'Action';
+    fail?: string;
     kind: 'offstage' | 'onstage' | 'support';
     team?: langium.Reference<Team>;
     text: string;
@@ -82,6 +99,7 @@ export interface Action extends langium.AstNode {
 
 export const Action = {
     $type: 'Action',
+    fail: 'fail',
     kind: 'kind',
     team: 'team',
     text: 'text'
@@ -159,15 +177,17 @@ export function isEmotion(item: unknown): item is Emotion {
 }
 
 export interface Evidence extends langium.AstNode {
-    readonly $container: Step;
+    readonly $container: Journey | Stage | Step;
     readonly $type: 'Evidence';
     kind: EvidenceKind;
+    links: Array<Link>;
     source: string;
 }
 
 export const Evidence = {
     $type: 'Evidence',
     kind: 'kind',
+    links: 'links',
     source: 'source'
 } as const;
 
@@ -181,18 +201,23 @@ export function isEvidenceKind(item: unknown): item is EvidenceKind {
     return item === 'survey' || item === 'interview' || item === 'nps' || item === 'feedback' || item === 'analytics' || item === 'review' || item === 'social' || item === 'ticket' || item === 'observation' || item === 'frontline';
 }
 
-export type Id = 'by' | 'channel' | 'description' | 'emotion' | 'evidence' | 'feels' | 'for' | 'goal' | 'high' | 'journey' | 'low' | 'medium' | 'metric' | 'moment' | 'need' | 'note' | 'objective' | 'of' | 'offstage' | 'onstage' | 'opportunity' | 'owner' | 'pain' | 'persona' | 'quote' | 'says' | 'scenario' | 'segment' | 'severity' | 'stage' | 'step' | 'support' | 'target' | 'team' | 'thinks' | 'touchpoint' | 'truth' | EvidenceKind | string;
+export type Id = 'baseline' | 'by' | 'channel' | 'description' | 'duration' | 'effort' | 'emotion' | 'evidence' | 'fail' | 'feels' | 'for' | 'from' | 'future' | 'goal' | 'high' | 'impact' | 'journey' | 'link' | 'low' | 'medium' | 'metric' | 'moment' | 'need' | 'note' | 'objective' | 'of' | 'offstage' | 'onstage' | 'opportunity' | 'owner' | 'pain' | 'persona' | 'physical' | 'quote' | 'says' | 'scenario' | 'segment' | 'severity' | 'stage' | 'status' | 'step' | 'support' | 'target' | 'team' | 'thinks' | 'touchpoint' | 'truth' | 'wait' | EvidenceKind | Status | string;
 
 export function isId(item: unknown): item is Id {
-    return isEvidenceKind(item) || item === 'persona' || item === 'description' || item === 'goal' || item === 'need' || item === 'segment' || item === 'quote' || item === 'channel' || item === 'team' || item === 'journey' || item === 'for' || item === 'scenario' || item === 'objective' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'emotion' || item === 'thinks' || item === 'feels' || item === 'says' || item === 'moment' || item === 'of' || item === 'truth' || item === 'onstage' || item === 'offstage' || item === 'support' || item === 'by' || item === 'pain' || item === 'severity' || item === 'low' || item === 'medium' || item === 'high' || item === 'opportunity' || item === 'owner' || item === 'metric' || item === 'target' || item === 'evidence' || item === 'note' || (typeof item === 'string' && (/[_a-zA-Z][\w\-]*/.test(item)));
+    return isEvidenceKind(item) || isStatus(item) || item === 'persona' || item === 'description' || item === 'goal' || item === 'need' || item === 'segment' || item === 'quote' || item === 'channel' || item === 'team' || item === 'journey' || item === 'for' || item === 'scenario' || item === 'objective' || item === 'stage' || item === 'step' || item === 'touchpoint' || item === 'emotion' || item === 'thinks' || item === 'feels' || item === 'says' || item === 'moment' || item === 'of' || item === 'truth' || item === 'onstage' || item === 'offstage' || item === 'support' || item === 'by' || item === 'pain' || item === 'severity' || item === 'low' || item === 'medium' || item === 'high' || item === 'opportunity' || item === 'owner' || item === 'metric' || item === 'target' || item === 'evidence' || item === 'note' || item === 'future' || item === 'physical' || item === 'duration' || item === 'wait' || item === 'fail' || item === 'from' || item === 'link' || item === 'impact' || item === 'effort' || item === 'status' || item === 'baseline' || (typeof item === 'string' && (/[_a-zA-Z][\w\-]*/.test(item)));
 }
 
 export interface Journey extends langium.AstNode {
     readonly $container: Document;
     readonly $type: 'Journey';
     channels: Array<Channel>;
+    evidence: Array<Evidence>;
+    futureOf?: langium.Reference<Journey>;
+    metrics: Array<Metric>;
     name: Id;
+    notes: Array<Note>;
     objectives: Array<Objective>;
+    opportunities: Array<Opportunity>;
     persona?: langium.Reference<Persona>;
     personas: Array<Persona>;
     scenarios: Array<Scenario>;
@@ -204,8 +229,13 @@ export interface Journey extends langium.AstNode {
 export const Journey = {
     $type: 'Journey',
     channels: 'channels',
+    evidence: 'evidence',
+    futureOf: 'futureOf',
+    metrics: 'metrics',
     name: 'name',
+    notes: 'notes',
     objectives: 'objectives',
+    opportunities: 'opportunities',
     persona: 'persona',
     personas: 'personas',
     scenarios: 'scenarios',
@@ -218,16 +248,41 @@ export function isJourney(item: unknown): item is Journey {
     return reflection.isInstance(item, Journey.$type);
 }
 
+export type Level = 'high' | 'low' | 'medium';
+
+export function isLevel(item: unknown): item is Level {
+    return item === 'low' || item === 'medium' || item === 'high';
+}
+
+export interface Link extends langium.AstNode {
+    readonly $container: Evidence | Opportunity | Step;
+    readonly $type: 'Link';
+    label?: string;
+    url: string;
+}
+
+export const Link = {
+    $type: 'Link',
+    label: 'label',
+    url: 'url'
+} as const;
+
+export function isLink(item: unknown): item is Link {
+    return reflection.isInstance(item, Link.$type);
+}
+
 export interface Metric extends langium.AstNode {
-    readonly $container: Step;
+    readonly $container: Journey | Stage | Step;
     readonly $type: 'Metric';
+    baseline?: MetricValue;
     label: string;
     target?: MetricValue;
-    value: MetricValue;
+    value?: MetricValue;
 }
 
 export const Metric = {
     $type: 'Metric',
+    baseline: 'baseline',
     label: 'label',
     target: 'target',
     value: 'value'
@@ -272,7 +327,7 @@ export function isMomentOfTruth(item: unknown): item is MomentOfTruth {
 }
 
 export interface Note extends langium.AstNode {
-    readonly $container: Step;
+    readonly $container: Journey | Stage | Step;
     readonly $type: 'Note';
     text: string;
 }
@@ -302,14 +357,24 @@ export function isObjective(item: unknown): item is Objective {
 }
 
 export interface Opportunity extends langium.AstNode {
-    readonly $container: Step;
+    readonly $container: Journey | Stage | Step;
     readonly $type: 'Opportunity';
+    efforts: Array<Level>;
+    impacts: Array<Level>;
+    links: Array<Link>;
+    name?: Id;
+    statuses: Array<Status>;
     team?: langium.Reference<Team>;
     text: string;
 }
 
 export const Opportunity = {
     $type: 'Opportunity',
+    efforts: 'efforts',
+    impacts: 'impacts',
+    links: 'links',
+    name: 'name',
+    statuses: 'statuses',
     team: 'team',
     text: 'text'
 } as const;
@@ -319,7 +384,7 @@ export function isOpportunity(item: unknown): item is Opportunity {
 }
 
 export interface Pain extends langium.AstNode {
-    readonly $container: Step;
+    readonly $container: Stage | Step;
     readonly $type: 'Pain';
     severity?: Severity;
     text: string;
@@ -371,6 +436,21 @@ export function isPersonaField(item: unknown): item is PersonaField {
     return reflection.isInstance(item, PersonaField.$type);
 }
 
+export interface Physical extends langium.AstNode {
+    readonly $container: Step;
+    readonly $type: 'Physical';
+    text: string;
+}
+
+export const Physical = {
+    $type: 'Physical',
+    text: 'text'
+} as const;
+
+export function isPhysical(item: unknown): item is Physical {
+    return reflection.isInstance(item, Physical.$type);
+}
+
 export interface Scenario extends langium.AstNode {
     readonly $container: Journey;
     readonly $type: 'Scenario';
@@ -395,16 +475,26 @@ export function isSeverity(item: unknown): item is Severity {
 export interface Stage extends langium.AstNode {
     readonly $container: Journey;
     readonly $type: 'Stage';
+    evidence: Array<Evidence>;
     goals: Array<StageGoal>;
+    metrics: Array<Metric>;
     name: Id;
+    notes: Array<Note>;
+    opportunities: Array<Opportunity>;
+    pains: Array<Pain>;
     steps: Array<Step>;
     title?: string;
 }
 
 export const Stage = {
     $type: 'Stage',
+    evidence: 'evidence',
     goals: 'goals',
+    metrics: 'metrics',
     name: 'name',
+    notes: 'notes',
+    opportunities: 'opportunities',
+    pains: 'pains',
     steps: 'steps',
     title: 'title'
 } as const;
@@ -428,13 +518,21 @@ export function isStageGoal(item: unknown): item is StageGoal {
     return reflection.isInstance(item, StageGoal.$type);
 }
 
+export type Status = 'doing' | 'done' | 'dropped' | 'idea' | 'planned';
+
+export function isStatus(item: unknown): item is Status {
+    return item === 'idea' || item === 'planned' || item === 'doing' || item === 'done' || item === 'dropped';
+}
+
 export interface Step extends langium.AstNode {
     readonly $container: Stage;
     readonly $type: 'Step';
     actions: Array<Action>;
     channelUses: Array<ChannelUse>;
+    durations: Array<StepDuration>;
     emotions: Array<Emotion>;
     evidence: Array<Evidence>;
+    links: Array<Link>;
     metrics: Array<Metric>;
     moments: Array<MomentOfTruth>;
     name: Id;
@@ -442,17 +540,21 @@ export interface Step extends langium.AstNode {
     opportunities: Array<Opportunity>;
     owners: Array<StepOwner>;
     pains: Array<Pain>;
+    physical: Array<Physical>;
     thoughts: Array<Thought>;
     title?: string;
     touchpoints: Array<Touchpoint>;
+    waits: Array<Wait>;
 }
 
 export const Step = {
     $type: 'Step',
     actions: 'actions',
     channelUses: 'channelUses',
+    durations: 'durations',
     emotions: 'emotions',
     evidence: 'evidence',
+    links: 'links',
     metrics: 'metrics',
     moments: 'moments',
     name: 'name',
@@ -460,13 +562,30 @@ export const Step = {
     opportunities: 'opportunities',
     owners: 'owners',
     pains: 'pains',
+    physical: 'physical',
     thoughts: 'thoughts',
     title: 'title',
-    touchpoints: 'touchpoints'
+    touchpoints: 'touchpoints',
+    waits: 'waits'
 } as const;
 
 export function isStep(item: unknown): item is Step {
     return reflection.isInstance(item, Step.$type);
+}
+
+export interface StepDuration extends langium.AstNode {
+    readonly $container: Step;
+    readonly $type: 'StepDuration';
+    value: string;
+}
+
+export const StepDuration = {
+    $type: 'StepDuration',
+    value: 'value'
+} as const;
+
+export function isStepDuration(item: unknown): item is StepDuration {
+    return reflection.isInstance(item, StepDuration.$type);
 }
 
 export interface StepOwner extends langium.AstNode {
@@ -504,12 +623,14 @@ export function isTeam(item: unknown): item is Team {
 export interface Thought extends langium.AstNode {
     readonly $container: Step;
     readonly $type: 'Thought';
+    from?: string;
     kind: 'feels' | 'says' | 'thinks';
     text: string;
 }
 
 export const Thought = {
     $type: 'Thought',
+    from: 'from',
     kind: 'kind',
     text: 'text'
 } as const;
@@ -533,6 +654,23 @@ export function isTouchpoint(item: unknown): item is Touchpoint {
     return reflection.isInstance(item, Touchpoint.$type);
 }
 
+export interface Wait extends langium.AstNode {
+    readonly $container: Step;
+    readonly $type: 'Wait';
+    value: string;
+    why?: string;
+}
+
+export const Wait = {
+    $type: 'Wait',
+    value: 'value',
+    why: 'why'
+} as const;
+
+export function isWait(item: unknown): item is Wait {
+    return reflection.isInstance(item, Wait.$type);
+}
+
 export type JourneyAstType = {
     Action: Action
     Channel: Channel
@@ -541,6 +679,7 @@ export type JourneyAstType = {
     Emotion: Emotion
     Evidence: Evidence
     Journey: Journey
+    Link: Link
     Metric: Metric
     MetricValue: MetricValue
     MomentOfTruth: MomentOfTruth
@@ -550,14 +689,17 @@ export type JourneyAstType = {
     Pain: Pain
     Persona: Persona
     PersonaField: PersonaField
+    Physical: Physical
     Scenario: Scenario
     Stage: Stage
     StageGoal: StageGoal
     Step: Step
+    StepDuration: StepDuration
     StepOwner: StepOwner
     Team: Team
     Thought: Thought
     Touchpoint: Touchpoint
+    Wait: Wait
 }
 
 export class JourneyAstReflection extends langium.AbstractAstReflection {
@@ -565,6 +707,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Action: {
             name: Action.$type,
             properties: {
+                fail: {
+                    name: Action.fail,
+                    optional: true
+                },
                 kind: {
                     name: Action.kind
                 },
@@ -644,6 +790,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 kind: {
                     name: Evidence.kind
                 },
+                links: {
+                    name: Evidence.links,
+                    defaultValue: [],
+                    optional: true
+                },
                 source: {
                     name: Evidence.source
                 }
@@ -658,11 +809,36 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                evidence: {
+                    name: Journey.evidence,
+                    defaultValue: [],
+                    optional: true
+                },
+                futureOf: {
+                    name: Journey.futureOf,
+                    referenceType: Journey.$type,
+                    optional: true
+                },
+                metrics: {
+                    name: Journey.metrics,
+                    defaultValue: [],
+                    optional: true
+                },
                 name: {
                     name: Journey.name
                 },
+                notes: {
+                    name: Journey.notes,
+                    defaultValue: [],
+                    optional: true
+                },
                 objectives: {
                     name: Journey.objectives,
+                    defaultValue: [],
+                    optional: true
+                },
+                opportunities: {
+                    name: Journey.opportunities,
                     defaultValue: [],
                     optional: true
                 },
@@ -698,9 +874,26 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Link: {
+            name: Link.$type,
+            properties: {
+                label: {
+                    name: Link.label,
+                    optional: true
+                },
+                url: {
+                    name: Link.url
+                }
+            },
+            superTypes: []
+        },
         Metric: {
             name: Metric.$type,
             properties: {
+                baseline: {
+                    name: Metric.baseline,
+                    optional: true
+                },
                 label: {
                     name: Metric.label
                 },
@@ -709,7 +902,8 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     optional: true
                 },
                 value: {
-                    name: Metric.value
+                    name: Metric.value,
+                    optional: true
                 }
             },
             superTypes: []
@@ -763,6 +957,30 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Opportunity: {
             name: Opportunity.$type,
             properties: {
+                efforts: {
+                    name: Opportunity.efforts,
+                    defaultValue: [],
+                    optional: true
+                },
+                impacts: {
+                    name: Opportunity.impacts,
+                    defaultValue: [],
+                    optional: true
+                },
+                links: {
+                    name: Opportunity.links,
+                    defaultValue: [],
+                    optional: true
+                },
+                name: {
+                    name: Opportunity.name,
+                    optional: true
+                },
+                statuses: {
+                    name: Opportunity.statuses,
+                    defaultValue: [],
+                    optional: true
+                },
                 team: {
                     name: Opportunity.team,
                     referenceType: Team.$type,
@@ -817,6 +1035,15 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             },
             superTypes: []
         },
+        Physical: {
+            name: Physical.$type,
+            properties: {
+                text: {
+                    name: Physical.text
+                }
+            },
+            superTypes: []
+        },
         Scenario: {
             name: Scenario.$type,
             properties: {
@@ -829,13 +1056,38 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Stage: {
             name: Stage.$type,
             properties: {
+                evidence: {
+                    name: Stage.evidence,
+                    defaultValue: [],
+                    optional: true
+                },
                 goals: {
                     name: Stage.goals,
                     defaultValue: [],
                     optional: true
                 },
+                metrics: {
+                    name: Stage.metrics,
+                    defaultValue: [],
+                    optional: true
+                },
                 name: {
                     name: Stage.name
+                },
+                notes: {
+                    name: Stage.notes,
+                    defaultValue: [],
+                    optional: true
+                },
+                opportunities: {
+                    name: Stage.opportunities,
+                    defaultValue: [],
+                    optional: true
+                },
+                pains: {
+                    name: Stage.pains,
+                    defaultValue: [],
+                    optional: true
                 },
                 steps: {
                     name: Stage.steps,
@@ -871,6 +1123,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                durations: {
+                    name: Step.durations,
+                    defaultValue: [],
+                    optional: true
+                },
                 emotions: {
                     name: Step.emotions,
                     defaultValue: [],
@@ -878,6 +1135,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                 },
                 evidence: {
                     name: Step.evidence,
+                    defaultValue: [],
+                    optional: true
+                },
+                links: {
+                    name: Step.links,
                     defaultValue: [],
                     optional: true
                 },
@@ -914,6 +1176,11 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     defaultValue: [],
                     optional: true
                 },
+                physical: {
+                    name: Step.physical,
+                    defaultValue: [],
+                    optional: true
+                },
                 thoughts: {
                     name: Step.thoughts,
                     defaultValue: [],
@@ -927,6 +1194,20 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
                     name: Step.touchpoints,
                     defaultValue: [],
                     optional: true
+                },
+                waits: {
+                    name: Step.waits,
+                    defaultValue: [],
+                    optional: true
+                }
+            },
+            superTypes: []
+        },
+        StepDuration: {
+            name: StepDuration.$type,
+            properties: {
+                value: {
+                    name: StepDuration.value
                 }
             },
             superTypes: []
@@ -957,6 +1238,10 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
         Thought: {
             name: Thought.$type,
             properties: {
+                from: {
+                    name: Thought.from,
+                    optional: true
+                },
                 kind: {
                     name: Thought.kind
                 },
@@ -971,6 +1256,19 @@ export class JourneyAstReflection extends langium.AbstractAstReflection {
             properties: {
                 text: {
                     name: Touchpoint.text
+                }
+            },
+            superTypes: []
+        },
+        Wait: {
+            name: Wait.$type,
+            properties: {
+                value: {
+                    name: Wait.value
+                },
+                why: {
+                    name: Wait.why,
+                    optional: true
                 }
             },
             superTypes: []

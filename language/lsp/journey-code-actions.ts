@@ -1,8 +1,8 @@
 import { AstUtils, CstUtils, type LangiumDocument, type MaybePromise } from 'langium';
 import type { CodeActionProvider } from 'langium/lsp';
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Command, type Diagnostic, type Position, type TextEdit } from 'vscode-languageserver';
-import { isJourney, isPain, isStep, type Document } from '../generated/ast.js';
-import { DiagnosticCode, type DeclarationKeyword, type UnresolvedReferenceData } from '../validation/journey-diagnostics.js';
+import { isJourney, isOpportunity, isPain, isStep, type Document } from '../generated/ast.js';
+import { DiagnosticCode, type DeclarationKeyword, type UnresolvedReferenceData, type UnsafeLinkData } from '../validation/journey-diagnostics.js';
 import { readableTitle } from '../model/journey-model.js';
 
 /** Quick fixes for the diagnostics that have one obvious repair. */
@@ -22,6 +22,7 @@ export class JourneyCodeActionProvider implements CodeActionProvider {
             case DiagnosticCode.EmotionOutOfRange: return clampEmotion(document, diagnostic);
             case DiagnosticCode.PainWithoutOpportunity: return addOpportunity(document, diagnostic);
             case DiagnosticCode.DuplicateId: return renameDuplicate(document, diagnostic);
+            case DiagnosticCode.UnsafeLink: return addHttps(document, diagnostic);
             default: return undefined;
         }
     }
@@ -38,7 +39,8 @@ function action(title: string, document: LangiumDocument, diagnostic: Diagnostic
  */
 function declareMissing(document: LangiumDocument<Document>, diagnostic: Diagnostic): CodeAction | undefined {
     const data = diagnostic.data as UnresolvedReferenceData | undefined;
-    if (!data?.refText || !/^[_a-zA-Z][\w-]*$/.test(data.refText)) return undefined;
+    // A journey is not declared in one line: an unknown `future of` has no quick fix.
+    if (!data?.refText || data.keyword === 'journey' || !/^[_a-zA-Z][\w-]*$/.test(data.refText)) return undefined;
     const root = document.parseResult.value;
     const declaration = `${data.keyword} ${data.refText} "${readableTitle(data.refText)}"`;
     const sameKind = kindList(root, data.keyword);
@@ -90,6 +92,8 @@ function renameDuplicate(document: LangiumDocument<Document>, diagnostic: Diagno
     if (isStep(node) || node.$type === 'Stage') {
         collect(journey?.stages ?? []);
         collect(journey?.stages.flatMap(s => s.steps) ?? []);
+    } else if (isOpportunity(node)) {
+        collect(journey ? AstUtils.streamAst(journey).filter(isOpportunity).toArray() : []);
     } else {
         const container = node.$container as { personas?: []; channels?: []; teams?: []; journeys?: [] } | undefined;
         collect([...(container?.personas ?? []), ...(container?.channels ?? []), ...(container?.teams ?? []), ...(container?.journeys ?? [])]);
@@ -98,6 +102,14 @@ function renameDuplicate(document: LangiumDocument<Document>, diagnostic: Diagno
     while (taken.has(`${id}_${n}`)) n++;
     const newId = `${id}_${n}`;
     return action(`Rename this '${id}' to '${newId}'`, document, diagnostic, [{ range: diagnostic.range, newText: newId }], false);
+}
+
+/** A scheme-less link (`www.example.org`) becomes `https://www.example.org`; other unsafe schemes have no obvious repair. */
+function addHttps(document: LangiumDocument, diagnostic: Diagnostic): CodeAction | undefined {
+    const fixed = (diagnostic.data as UnsafeLinkData | undefined)?.fixed;
+    if (fixed === undefined) return undefined;
+    const quoted = `"${fixed.replace(/\\/g, '\\\\').replace(/"/g, '\\"').replace(/\n/g, '\\n')}"`;
+    return action(`Change the link to ${quoted}`, document, diagnostic, [{ range: diagnostic.range, newText: quoted }]);
 }
 
 function emptyRange(position: Position) {

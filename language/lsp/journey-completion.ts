@@ -1,11 +1,12 @@
-import { AstUtils, GrammarAST, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
 import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
-import { isChannelUse, isPersona } from '../generated/ast.js';
-import { SEVERITY_MEANINGS } from './journey-hover.js';
-import { EMOTION_MEANINGS, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from '../model/journey-model.js';
+import { isChannelUse, isJourney, isPersona, isStage, isStep } from '../generated/ast.js';
+import { EMOTION_MEANINGS, OPPORTUNITY_STATUSES, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from '../model/journey-model.js';
+import { EFFORT_MEANINGS, IMPACT_MEANINGS, KEYWORD_DOCS, SEVERITY_MEANINGS, STATUS_MEANINGS } from './keyword-docs.js';
 
 const EVIDENCE_KINDS = new Set<string>(['survey', 'interview', 'nps', 'feedback', 'analytics', 'review', 'social', 'ticket', 'observation', 'frontline']);
+const LEVELS = ['low', 'medium', 'high'];
 const SEVERITIES: Record<string, string> = { low: 'Low severity', medium: 'Medium severity', high: 'High severity' };
 
 /**
@@ -38,8 +39,22 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail: solicited ? 'solicited evidence' : 'unsolicited evidence', sortText: (solicited ? '0' : '1') + word });
             return;
         }
-        if (word in SEVERITIES && keyword.$container && GrammarAST.isAlternatives(keyword.$container)) {
-            acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail: SEVERITIES[word], documentation: `${SEVERITIES[word]}: ${SEVERITY_MEANINGS[word]}`, sortText: String(['low', 'medium', 'high'].indexOf(word)) });
+        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
+        if (rule === 'Severity') {
+            acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail: SEVERITIES[word], documentation: `${SEVERITIES[word]}: ${SEVERITY_MEANINGS[word]}`, sortText: String(LEVELS.indexOf(word)) });
+            return;
+        }
+        if (rule === 'Level') {
+            // The same words rate impact and effort: the keyword before the cursor says which.
+            const effort = /\beffort\s*$/.test(context.textDocument.getText().slice(0, context.tokenOffset));
+            const [name, meanings] = effort ? ['effort', EFFORT_MEANINGS] : ['impact', IMPACT_MEANINGS];
+            const detail = `${word.charAt(0).toUpperCase()}${word.slice(1)} ${name}`;
+            acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail, documentation: `${detail}: ${meanings[word as 'low']}`, sortText: String(LEVELS.indexOf(word)) });
+            return;
+        }
+        if (rule === 'Status') {
+            const meaning = STATUS_MEANINGS[word as 'idea'];
+            acceptor(context, { label: word, kind: CompletionItemKind.EnumMember, detail: `Status: ${meaning.replace(/[.:].*$/, '')}`, documentation: `Status ${word}: ${meaning}`, sortText: String(OPPORTUNITY_STATUSES.indexOf(word as 'idea')) });
             return;
         }
         const snippet = SNIPPETS[word];
@@ -50,8 +65,8 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             });
         }
         if (word === 'moment') return; // `moment of truth` is the snippet; the lone keyword is no use.
-        const rule = AstUtils.getContainerOfType(keyword, GrammarAST.isParserRule)?.name;
-        const doc = KEYWORD_DOCS[`${rule}.${word}`] ?? KEYWORD_DOCS[word];
+        const where = memberContainer(context.node);
+        const doc = (where && KEYWORD_DOCS[`${where}.${word}`]) ?? KEYWORD_DOCS[`${rule}.${word}`] ?? KEYWORD_DOCS[word];
         if (!doc) return super.completionForKeyword(context, keyword, acceptor);
         acceptor(context, { label: word, kind: CompletionItemKind.Keyword, detail: doc, sortText: '1' + word });
     }
@@ -87,19 +102,8 @@ const SNIPPETS: Record<string, { detail: string; body: string }> = {
     moment: { detail: 'Mark a moment of truth', body: 'moment of truth "${1:Why it matters}"' },
 };
 
-/** What each keyword adds, shown beside it in the completion list (the wording of the language reference). */
-const KEYWORD_DOCS: Record<string, string> = {
-    persona: 'Declare a persona', journey: 'Declare a journey map', team: 'Declare a team', for: 'The persona this journey serves',
-    scenario: 'The scenario of the journey', objective: 'A business objective of the journey',
-    stage: 'A stage of the journey', step: 'A step of the stage',
-    description: 'Who the persona is', need: 'A need of the persona', segment: 'The customer segment', quote: 'A quote from the persona',
-    touchpoint: 'The concrete touchpoint (touchpoints lane)', emotion: 'The emotion, -2 very negative … +2 very positive',
-    thinks: 'What the customer thinks', feels: 'What the customer feels', says: 'What the customer says',
-    onstage: 'What the customer sees the business do (frontstage)', offstage: 'What the business does out of sight (backstage)',
-    support: 'Support processes and systems', pain: 'A pain point', opportunity: 'An improvement opportunity',
-    metric: 'A KPI measured at this step', evidence: 'Where the insight comes from', note: 'A free note',
-    'Channel.channel': 'Declare a channel', 'ChannelUse.channel': 'The channels the step happens through',
-    'PersonaField.goal': 'A goal of the persona', 'StageGoal.goal': 'What the customer tries to achieve in this stage',
-    'StepOwner.owner': 'The team that owns the step', 'Opportunity.owner': 'The team that owns the opportunity',
-    severity: 'How bad the pain is: low, medium or high', by: 'The team that does it', target: 'The target value of the metric',
-};
+/** Whether the cursor stands among the members of a step, a stage or a journey (stage and journey members get their own wording). */
+function memberContainer(node: AstNode | undefined): 'Step' | 'Stage' | 'Journey' | undefined {
+    const container = node && AstUtils.getContainerOfType(node, n => isStep(n) || isStage(n) || isJourney(n));
+    return container?.$type as 'Step' | 'Stage' | 'Journey' | undefined;
+}

@@ -57,8 +57,11 @@ interface Item {
 const MEMBER_TYPES = new Set([
     'Persona', 'Channel', 'Team', 'Journey', 'PersonaField', 'Scenario', 'Objective', 'Stage', 'StageGoal', 'Step',
     'ChannelUse', 'Touchpoint', 'Emotion', 'Thought', 'MomentOfTruth', 'Action', 'Pain', 'Opportunity', 'Metric',
-    'Evidence', 'StepOwner', 'Note',
+    'Evidence', 'StepOwner', 'Note', 'Physical', 'StepDuration', 'Wait', 'Link',
 ]);
+
+/** Types that are members only in some containers: a `link` is a step member, but the last clause of an evidence or opportunity. */
+const MEMBER_ONLY_IN: Record<string, string> = { Link: 'Step' };
 
 /** Containers in which blocks are set apart by a blank line (the file and a journey). */
 const SPACED_CONTAINERS = new Set(['Document', 'Journey']);
@@ -129,6 +132,8 @@ function memberStarts(root: AstNode): Map<number, MemberStart> {
     const firstOfContainer = new Map<AstNode | undefined, number>();
     for (const node of AstUtils.streamAst(root)) {
         if (!MEMBER_TYPES.has(node.$type) || !node.$cstNode) continue;
+        const onlyIn = MEMBER_ONLY_IN[node.$type];
+        if (onlyIn && node.$container?.$type !== onlyIn) continue;
         const offset = node.$cstNode.offset;
         const container = node.$container;
         const spaced = container !== undefined && SPACED_CONTAINERS.has(container.$type)

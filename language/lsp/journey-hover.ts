@@ -1,8 +1,11 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
 import type { Hover, HoverParams } from 'vscode-languageserver';
-import { isChannel, isEmotion, isEvidence, isJourney, isMomentOfTruth, isPain, isPersona, isStage, isStep, isTeam } from '../generated/ast.js';
+import { isChannel, isEmotion, isEvidence, isJourney, isMomentOfTruth, isOpportunity, isPain, isPersona, isStage, isStep, isTeam } from '../generated/ast.js';
 import { EMOTION_MEANINGS, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from '../model/journey-model.js';
+import { KEYWORD_HOVERS, SEVERITY_MEANINGS, valueMeaning } from './keyword-docs.js';
+
+export { SEVERITY_MEANINGS };
 
 /**
  * Hover on a declaration or a reference shows the declaration: its kind, id, title and the
@@ -25,6 +28,10 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
                 return markdown('**Moment of truth**: a step where the customer decides whether to stay or leave; it should have an `emotion`.'
                     + (node.why ? `\n\n${escape(node.why)}` : ''));
             }
+            if (leaf && GrammarAST.isKeyword(leaf.grammarSource) && !usedAsId(leaf)) {
+                const keywordHover = this.keywordHover(node, leaf);
+                if (keywordHover) return markdown(keywordHover);
+            }
             if (isEvidence(node) && leaf && leaf.text === node.kind) {
                 const solicited = SOLICITED_EVIDENCE.includes(node.kind as EvidenceKind);
                 return markdown(`**${node.kind}**: ${solicited ? 'solicited' : 'unsolicited'} evidence — ${solicited
@@ -33,6 +40,21 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
             }
         }
         return super.getHoverContent(document, params);
+    }
+
+    /** Schema-2 keywords and the value words of impact, effort and status (docs in keyword-docs.ts). */
+    protected keywordHover(node: AstNode | undefined, leaf: CstNode): string | undefined {
+        const word = leaf.text;
+        if (isJourney(node) && (word === 'future' || word === 'of') && node.futureOf) {
+            const asIs = node.futureOf.ref;
+            return `${KEYWORD_HOVERS.future}\n\nAs-is: \`${node.futureOf.$refText}\`${asIs ? ` — ${escape(asIs.title ?? readableTitle(asIs.name))}` : ' (unknown journey)'}; to-be: \`${node.name}\`.`;
+        }
+        if (isOpportunity(node)) {
+            const before = CstUtils.getPreviousNode(leaf, false)?.text;
+            const meaning = before ? valueMeaning(before, word) : undefined;
+            if (meaning) return meaning;
+        }
+        return KEYWORD_HOVERS[word];
     }
 
     protected override getAstNodeHoverContent(node: AstNode): MaybePromise<string | undefined> {
@@ -72,12 +94,14 @@ export class JourneyHoverProvider extends AstNodeHoverProvider {
     }
 }
 
-/** What a pain's severity level means; also the completion's documentation. */
-export const SEVERITY_MEANINGS: Record<string, string> = {
-    low: 'an annoyance the customer works around.',
-    medium: 'slows the customer down or costs them effort.',
-    high: 'can make the customer give up.',
-};
+/** Whether a keyword leaf stands as an id (`team fail`, `opportunity status "…"`): then it is no keyword to explain. */
+function usedAsId(leaf: CstNode): boolean {
+    for (let node: CstNode | undefined = leaf.container; node && node.astNode === leaf.astNode; node = node.container) {
+        const source = node.grammarSource;
+        if (GrammarAST.isCrossReference(source) || (GrammarAST.isRuleCall(source) && source.rule.ref?.name === 'Id')) return true;
+    }
+    return false;
+}
 
 function emotionHover(value: number): string {
     const meaning = EMOTION_MEANINGS[value as EmotionValue];

@@ -1,7 +1,7 @@
 import { AstUtils, CstUtils, type AstNode, type LangiumDocument, type LangiumDocuments } from 'langium';
 import { DefaultRenameProvider, type LangiumServices } from 'langium/lsp';
 import { ResponseError, type RenameParams, type WorkspaceEdit } from 'vscode-languageserver';
-import { isDocument, isJourney, isStage, isStep, type Journey } from '../generated/ast.js';
+import { isDocument, isJourney, isOpportunity, isStage, isStep, type Journey } from '../generated/ast.js';
 
 const ID = /^[_a-zA-Z][\w-]*$/;
 const INVALID_PARAMS = -32602; // the editor shows the message
@@ -29,7 +29,8 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         if (target && target.name !== params.newName) {
             const where = this.clash(target, params.newName);
             if (where) {
-                throw new ResponseError(INVALID_PARAMS, `'${params.newName}' is already the id of a ${target.$type.toLowerCase()} ${where}.`);
+                const kind = target.$type.toLowerCase();
+                throw new ResponseError(INVALID_PARAMS, `'${params.newName}' is already the id of ${/^[aeiou]/.test(kind) ? 'an' : 'a'} ${kind} ${where}.`);
             }
         }
         return super.rename(document, params);
@@ -48,6 +49,11 @@ export class JourneyRenameProvider extends DefaultRenameProvider {
         if (isStage(target) || isStep(target)) {
             const journey: Journey = isStage(target) ? target.$container : target.$container.$container;
             return sameKind(isStage(target) ? journey.stages : journey.stages.flatMap(s => s.steps)) ? `in journey '${journey.name}'` : undefined;
+        }
+        if (isOpportunity(target)) {
+            // Opportunity ids are unique within their journey, at every level (nothing refers to them).
+            const journey = AstUtils.getContainerOfType(target, isJourney);
+            return journey && sameKind(AstUtils.streamAst(journey).filter(isOpportunity).toArray()) ? `in journey '${journey.name}'` : undefined;
         }
         const container = target.$container;
         if (isJourney(container)) {

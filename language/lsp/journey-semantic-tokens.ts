@@ -6,7 +6,7 @@ import {
 } from '../generated/ast.js';
 
 /** Value rules whose words are enum members, not keywords. */
-const ENUM_RULES = new Set(['EvidenceKind', 'Severity']);
+const ENUM_RULES = new Set(['EvidenceKind', 'Severity', 'Level', 'Status']);
 
 /**
  * Semantic colours where the TextMate grammar can only guess: a declared id versus a reference
@@ -21,6 +21,7 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
         if (isJourney(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.namespace, modifier: declaration });
             if (node.persona) acceptor({ node, property: 'persona', type: SemanticTokenTypes.class });
+            if (node.futureOf) acceptor({ node, property: 'futureOf', type: SemanticTokenTypes.namespace });
         } else if (isStage(node)) {
             acceptor({ node, property: 'name', type: SemanticTokenTypes.namespace, modifier: declaration });
         } else if (isStep(node)) {
@@ -33,8 +34,11 @@ export class JourneySemanticTokenProvider extends AbstractSemanticTokenProvider 
             acceptor({ node, property: 'name', type: SemanticTokenTypes.struct, modifier: declaration });
         } else if (isChannelUse(node)) {
             node.channels.forEach((_, index) => acceptor({ node, property: 'channels', index, type: SemanticTokenTypes.interface }));
-        } else if (isAction(node) || isOpportunity(node) || isStepOwner(node)) {
+        } else if (isAction(node) || isStepOwner(node)) {
             if (node.team) acceptor({ node, property: 'team', type: SemanticTokenTypes.struct });
+        } else if (isOpportunity(node)) {
+            if (node.team) acceptor({ node, property: 'team', type: SemanticTokenTypes.struct });
+            if (node.name) acceptor({ node, property: 'name', type: SemanticTokenTypes.variable, modifier: declaration });
         }
     }
 

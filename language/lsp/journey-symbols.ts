@@ -1,10 +1,11 @@
-import type { AstNode, AstNodeDescription, CstNode, LangiumDocument } from 'langium';
+import { GrammarUtils, type AstNode, type AstNodeDescription, type CstNode, type LangiumDocument } from 'langium';
+import { isOpportunity } from '../generated/ast.js';
 import { DefaultDocumentSymbolProvider, DefaultNodeKindProvider } from 'langium/lsp';
 import { CompletionItemKind, SymbolKind, type DocumentSymbol } from 'vscode-languageserver';
 
 const SYMBOL_KINDS: Record<string, SymbolKind> = {
     Journey: SymbolKind.Module, Stage: SymbolKind.Namespace, Step: SymbolKind.Event,
-    Persona: SymbolKind.Class, Channel: SymbolKind.Interface, Team: SymbolKind.Struct,
+    Persona: SymbolKind.Class, Channel: SymbolKind.Interface, Team: SymbolKind.Struct, Opportunity: SymbolKind.Field,
 };
 
 const COMPLETION_KINDS: Record<string, CompletionItemKind> = {
@@ -23,8 +24,30 @@ export class JourneyNodeKindProvider extends DefaultNodeKindProvider {
     }
 }
 
-/** The outline (journey > stage > step) shows each element's title beside its id. */
+/**
+ * The outline (journey > stage > step) shows each element's title beside its id. Opportunities
+ * of a journey or a stage are listed in it too, by id or else by their text; a step's
+ * opportunities only when they have an id (the outline stays a map of the journey, not of every line).
+ */
 export class JourneyDocumentSymbolProvider extends DefaultDocumentSymbolProvider {
+    protected override getSymbol(document: LangiumDocument, astNode: AstNode): DocumentSymbol[] {
+        if (isOpportunity(astNode) && astNode.$cstNode) {
+            const idNode = astNode.name ? GrammarUtils.findNodeForProperty(astNode.$cstNode, 'name') : undefined;
+            const textNode = GrammarUtils.findNodeForProperty(astNode.$cstNode, 'text');
+            const stepLevel = astNode.$container?.$type === 'Step';
+            if ((stepLevel && !idNode) || !(idNode ?? textNode)) return [];
+            const detail = [idNode ? astNode.text : undefined, astNode.statuses[0]].filter(Boolean).join(' — ');
+            return [{
+                kind: SymbolKind.Field,
+                name: idNode ? astNode.name! : astNode.text,
+                ...(detail ? { detail } : {}),
+                range: astNode.$cstNode.range,
+                selectionRange: (idNode ?? textNode)!.range,
+            }];
+        }
+        return super.getSymbol(document, astNode);
+    }
+
     protected override createSymbol(document: LangiumDocument, astNode: AstNode, cstNode: CstNode, nameNode: CstNode, computedName?: string): DocumentSymbol {
         const symbol = super.createSymbol(document, astNode, cstNode, nameNode, computedName);
         const title = (astNode as { title?: string }).title;

@@ -1,11 +1,15 @@
 import { AstUtils, type AstNode, type CstNode, type LangiumDocument, type Reference, GrammarUtils } from 'langium';
-import type { Channel, Document, Journey, Persona, Stage, Step, Team } from '../generated/ast.js';
+import type {
+    Action, Channel, Document, Evidence, Journey, Link, Metric, Note, Opportunity, Pain, Persona, Stage, Step, Team,
+} from '../generated/ast.js';
 import { metricValueOf } from './journey-metric-values.js';
 import type { JourneyServices } from '../journey-module.js';
 import {
-    JOURNEY_MODEL_SCHEMA_VERSION, SOLICITED_EVIDENCE, readableTitle,
-    type ActionModel, type ChannelModel, type EmotionValue, type EvidenceKind, type JourneyDocumentModel, type JourneyModel,
-    type MetricModel, type PersonaModel, type Range, type RefModel, type StageModel, type StepModel, type TeamModel, type TextItem,
+    JOURNEY_MODEL_SCHEMA_VERSION, SOLICITED_EVIDENCE, durationSeconds, readableTitle,
+    type ActionModel, type AsIsModel, type ChannelModel, type DurationModel, type EmotionValue, type EvidenceKind, type EvidenceModel,
+    type JourneyDocumentModel, type JourneyModel, type Level, type LinkModel, type MetricModel, type OpportunityModel,
+    type OpportunityStatus, type PainModel, type PersonaModel, type Range, type RefModel, type StageModel, type StepModel,
+    type TeamModel, type TextItem, type ThoughtModel,
 } from './journey-model.js';
 
 const EMPTY_RANGE: Range = { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
@@ -50,7 +54,39 @@ function journey(node: Journey): JourneyModel {
         channels: node.channels.map(c => declaration(c, 'journey')),
         teams: node.teams.map(t => declaration(t, 'journey')),
         stages: node.stages.map(stage),
+        ...(node.futureOf ? { futureOf: node.futureOf.$refText, futureOfRef: ref(node.futureOf) } : {}),
+        ...asIs(node),
+        ...nonEmpty('opportunities', node.opportunities.map(opportunity)),
+        ...nonEmpty('metrics', metrics(node.metrics)),
+        ...nonEmpty('evidence', node.evidence.map(evidence)),
+        ...nonEmpty('notes', node.notes.map(text)),
     };
+}
+
+/** The as-is journey's steps and emotions, when `future of` names a journey that is not part of a cycle. */
+function asIs(node: Journey): { asIs?: AsIsModel } {
+    const target = node.futureOf?.ref;
+    if (!target || target === node) return {};
+    // A cycle (`future-cycle`) has no as-is: every journey in it would claim to come before the others.
+    const seen = new Set<Journey>([node]);
+    for (let at: Journey | undefined = target; at; at = at.futureOf?.ref) {
+        if (seen.has(at)) return {};
+        seen.add(at);
+    }
+    const targetUri = AstUtils.getDocument(target).uri.toString();
+    const model: AsIsModel = {
+        id: target.name,
+        title: title(target),
+        ...(targetUri !== AstUtils.getDocument(node).uri.toString() ? { uri: targetUri } : {}),
+        steps: target.stages.flatMap(s => s.steps.map(st => {
+            const emotion = st.emotions[0]?.value;
+            return {
+                id: st.name, title: title(st), stage: s.name,
+                ...(isEmotionValue(emotion) ? { emotion } : {}),
+            };
+        })),
+    };
+    return { asIs: model };
 }
 
 function stage(node: Stage): StageModel {
@@ -61,6 +97,11 @@ function stage(node: Stage): StageModel {
         idRange: idRange(node),
         ...(node.goals[0] ? { goal: node.goals[0].text } : {}),
         steps: node.steps.map(step),
+        ...nonEmpty('pains', node.pains.map(pain)),
+        ...nonEmpty('opportunities', node.opportunities.map(opportunity)),
+        ...nonEmpty('metrics', metrics(node.metrics)),
+        ...nonEmpty('evidence', node.evidence.map(evidence)),
+        ...nonEmpty('notes', node.notes.map(text)),
     };
 }
 
@@ -68,10 +109,14 @@ function step(node: Step): StepModel {
     const emotion = node.emotions[0]?.value;
     const moment = node.moments[0];
     const owner = node.owners[0]?.team;
-    const actions = (kind: string): ActionModel[] => node.actions.filter(a => a.kind === kind).map(a => ({
-        ...text(a), ...(a.team ? { team: ref(a.team) } : {}),
+    const actions = (kind: string): ActionModel[] => node.actions.filter(a => a.kind === kind).map(action);
+    const thoughts = (kind: string): ThoughtModel[] => node.thoughts.filter(t => t.kind === kind).map(t => ({
+        ...text(t), ...(t.from !== undefined ? { from: t.from } : {}),
     }));
-    const thoughts = (kind: string): TextItem[] => node.thoughts.filter(t => t.kind === kind).map(text);
+    const duration = node.durations[0];
+    const durationValue = duration && durationOf(duration.value);
+    const wait = node.waits[0];
+    const waitValue = wait && durationOf(wait.value);
     return {
         id: node.name,
         title: title(node),
@@ -79,7 +124,7 @@ function step(node: Step): StepModel {
         idRange: idRange(node),
         channels: node.channelUses.flatMap(use => use.channels.map(ref)),
         touchpoints: node.touchpoints.map(text),
-        ...(Number.isInteger(emotion) && emotion >= -2 && emotion <= 2 ? { emotion: emotion as EmotionValue } : {}),
+        ...(isEmotionValue(emotion) ? { emotion } : {}),
         ...(moment ? { moment: { range: range(moment.$cstNode), ...(moment.why !== undefined ? { why: moment.why } : {}) } } : {}),
         thinks: thoughts('thinks'),
         feels: thoughts('feels'),
@@ -87,20 +132,85 @@ function step(node: Step): StepModel {
         onstage: actions('onstage'),
         offstage: actions('offstage'),
         support: actions('support'),
-        pains: node.pains.map(p => ({ ...text(p), ...(p.severity ? { severity: p.severity } : {}) })),
-        opportunities: node.opportunities.map(o => ({ ...text(o), ...(o.team ? { owner: ref(o.team) } : {}) })),
-        metrics: node.metrics.flatMap((m): MetricModel[] => {
-            const value = m.value && metricValueOf(m.value);
-            if (!value) return [];
-            const target = m.target && metricValueOf(m.target);
-            return [{ name: m.label ?? '', value, ...(target ? { target } : {}), range: range(m.$cstNode) }];
-        }),
-        evidence: node.evidence.map(e => ({
-            kind: e.kind as EvidenceKind, source: e.source ?? '', solicited: SOLICITED_EVIDENCE.includes(e.kind as EvidenceKind), range: range(e.$cstNode),
-        })),
+        pains: node.pains.map(pain),
+        opportunities: node.opportunities.map(opportunity),
+        metrics: metrics(node.metrics),
+        evidence: node.evidence.map(evidence),
         ...(owner ? { owner: ref(owner) } : {}),
         notes: node.notes.map(text),
+        ...nonEmpty('physical', node.physical.map(text)),
+        ...(durationValue ? { duration: { ...durationValue, range: range(duration.$cstNode) } } : {}),
+        ...(waitValue ? { wait: { value: waitValue, ...(wait.why !== undefined ? { why: wait.why } : {}), range: range(wait.$cstNode) } } : {}),
+        ...nonEmpty('links', node.links.map(link)),
     };
+}
+
+function action(node: Action): ActionModel {
+    const fail = node.fail !== undefined ? GrammarUtils.findNodeForProperty(node.$cstNode, 'fail') : undefined;
+    return {
+        ...text(node),
+        ...(node.team ? { team: ref(node.team) } : {}),
+        ...(node.fail !== undefined ? { fail: { text: node.fail, range: range(fail) } } : {}),
+    };
+}
+
+function pain(node: Pain): PainModel {
+    return { ...text(node), ...(node.severity ? { severity: node.severity as PainModel['severity'] } : {}) };
+}
+
+/** A repeated impact, effort or status is an error (the validator says so); the model takes the first. */
+function opportunity(node: Opportunity): OpportunityModel {
+    const owner = node.team;
+    const [impact] = node.impacts;
+    const [effort] = node.efforts;
+    const [status] = node.statuses;
+    return {
+        ...text(node),
+        ...(node.name ? { id: node.name, idRange: idRange(node) } : {}),
+        ...(owner ? { owner: ref(owner) } : {}),
+        ...(impact ? { impact: impact as Level } : {}),
+        ...(effort ? { effort: effort as Level } : {}),
+        ...(status ? { status: status as OpportunityStatus } : {}),
+        ...nonEmpty('links', node.links.map(link)),
+    };
+}
+
+/** Metrics with a value or a target; one with neither (`empty-metric`) has nothing to show. */
+function metrics(nodes: readonly Metric[]): MetricModel[] {
+    return nodes.flatMap((m): MetricModel[] => {
+        const value = m.value && metricValueOf(m.value);
+        const target = m.target && metricValueOf(m.target);
+        if (!value && !target) return [];
+        const baseline = m.baseline && metricValueOf(m.baseline);
+        // Key order as in schema 1 (name, value, target, range), so schema-1 exports stay byte-identical.
+        return [{ name: m.label ?? '', ...(value ? { value } : {}), ...(baseline ? { baseline } : {}), ...(target ? { target } : {}), range: range(m.$cstNode) }];
+    });
+}
+
+function evidence(node: Evidence): EvidenceModel {
+    const kind = node.kind as EvidenceKind;
+    return {
+        kind, source: node.source ?? '', solicited: SOLICITED_EVIDENCE.includes(kind), range: range(node.$cstNode),
+        ...nonEmpty('links', node.links.map(link)),
+    };
+}
+
+function link(node: Link): LinkModel {
+    return { url: node.url ?? '', ...(node.label !== undefined ? { label: node.label } : {}), range: range(node.$cstNode) };
+}
+
+function durationOf(quantity: string | undefined): DurationModel | undefined {
+    const seconds = quantity === undefined ? undefined : durationSeconds(quantity);
+    return seconds === undefined ? undefined : { text: quantity!, seconds };
+}
+
+function isEmotionValue(value: number | undefined): value is EmotionValue {
+    return value !== undefined && Number.isInteger(value) && value >= -2 && value <= 2;
+}
+
+/** `{ key: items }`, or nothing when there are none: schema-2 fields are left out when empty. */
+function nonEmpty<K extends string, T>(key: K, items: T[]): { [P in K]?: T[] } {
+    return (items.length > 0 ? { [key]: items } : {}) as { [P in K]?: T[] };
 }
 
 function persona(node: Persona, scope: PersonaModel['scope']): PersonaModel {
@@ -125,7 +235,7 @@ function declaration(node: Channel | Team, scope: ChannelModel['scope']): Channe
     return { id: node.name, title: title(node), scope, range: range(node.$cstNode) };
 }
 
-function ref(reference: Reference<Persona | Channel | Team>): RefModel {
+function ref(reference: Reference<Persona | Channel | Team | Journey>): RefModel {
     const target = reference.ref;
     return {
         id: reference.$refText,
@@ -135,7 +245,7 @@ function ref(reference: Reference<Persona | Channel | Team>): RefModel {
     };
 }
 
-function text(node: { text?: string; $cstNode?: CstNode }): TextItem {
+function text(node: { text?: string; $cstNode?: CstNode } | Note): TextItem {
     return { text: node.text ?? '', range: range(node.$cstNode) };
 }
 

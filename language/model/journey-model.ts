@@ -1,10 +1,17 @@
 /**
  * The plain journey model: what `journeymap export --format json` prints, what the preview renders
  * and what the diff compares. Plain JSON data, no Langium types, so the webview can import it.
- * Documented in docs/model.md; bump JOURNEY_MODEL_SCHEMA_VERSION on any incompatible change.
+ * Documented in docs/model.md; bump JOURNEY_MODEL_SCHEMA_VERSION on any change of its shape.
+ *
+ * Schema 2 only adds fields, all optional and left out when empty or absent, so a schema-1 file's
+ * model differs from what schema 1 printed only in `schemaVersion`, and a schema-1 model (from an
+ * older export) is a valid schema-2 model.
  */
 
-export const JOURNEY_MODEL_SCHEMA_VERSION = 1;
+export const JOURNEY_MODEL_SCHEMA_VERSION = 2;
+
+/** The versions a reader of the model may meet: 1 (before service blueprints) and 2. */
+export type JourneyModelSchemaVersion = 1 | typeof JOURNEY_MODEL_SCHEMA_VERSION;
 
 /** 0-based, like LSP positions, so ranges go straight into editor selections. */
 export interface Position {
@@ -69,18 +76,58 @@ export interface MomentModel extends Located {
     why?: string;
 }
 
-export interface ActionModel extends TextItem {
-    team?: RefModel;
+/** A `link "url" ["label"]`. The URL is as written: only http:, https: and mailto: are safe to open (`unsafe-link`). */
+export interface LinkModel extends Located {
+    url: string;
+    label?: string;
 }
 
-export type Severity = 'low' | 'medium' | 'high';
+/** A duration quantity: `4min` → { text: "4min", seconds: 240 }. Schema 2. */
+export interface DurationModel {
+    /** As written in the source. */
+    text: string;
+    /** Normalized: s = 1, min = 60, h = 3600, d = 86400 seconds. */
+    seconds: number;
+}
+
+/** A wait point: the customer waits `value` in this step, optionally saying why. Schema 2. */
+export interface WaitModel extends Located {
+    value: DurationModel;
+    why?: string;
+}
+
+export interface ActionModel extends TextItem {
+    team?: RefModel;
+    /** A fail point on this action: what goes wrong (schema 2). The range is the fail text's. */
+    fail?: TextItem;
+}
+
+/** `thinks`, `feels`, `says`; `from` attributes it (schema 2). */
+export interface ThoughtModel extends TextItem {
+    from?: string;
+}
+
+export type Level = 'low' | 'medium' | 'high';
+
+export type Severity = Level;
+
+export type OpportunityStatus = 'idea' | 'planned' | 'doing' | 'done' | 'dropped';
+
+export const OPPORTUNITY_STATUSES: readonly OpportunityStatus[] = ['idea', 'planned', 'doing', 'done', 'dropped'];
 
 export interface PainModel extends TextItem {
     severity?: Severity;
 }
 
 export interface OpportunityModel extends TextItem {
+    /** Optional id, unique within its journey (schema 2). */
+    id?: string;
+    idRange?: Range;
     owner?: RefModel;
+    impact?: Level;
+    effort?: Level;
+    status?: OpportunityStatus;
+    links?: LinkModel[];
 }
 
 /** percent: `62%`; duration: `3.5s`, `12min`, `2h`, `3d`; number: `7.5`; custom: `4.2 "stars"`. */
@@ -95,9 +142,14 @@ export interface MetricValueModel {
     kind: MetricKind;
 }
 
+/**
+ * A KPI. Schema 2: the value is optional when a target is given, and `baseline` is the value
+ * before the change. A metric with neither value nor target (`empty-metric`) is left out.
+ */
 export interface MetricModel extends Located {
     name: string;
-    value: MetricValueModel;
+    value?: MetricValueModel;
+    baseline?: MetricValueModel;
     target?: MetricValueModel;
 }
 
@@ -110,6 +162,8 @@ export interface EvidenceModel extends Located {
     source: string;
     /** survey, interview, nps, feedback are solicited; the others unsolicited. */
     solicited: boolean;
+    /** The evidence's own link (at most one; schema 2). */
+    links?: LinkModel[];
 }
 
 export interface StepModel extends Located {
@@ -122,9 +176,9 @@ export interface StepModel extends Located {
     /** Absent when the step has no `emotion` (a gap in the curve). Values outside -2..2 are left out. */
     emotion?: EmotionValue;
     moment?: MomentModel;
-    thinks: TextItem[];
-    feels: TextItem[];
-    says: TextItem[];
+    thinks: ThoughtModel[];
+    feels: ThoughtModel[];
+    says: ThoughtModel[];
     onstage: ActionModel[];
     offstage: ActionModel[];
     support: ActionModel[];
@@ -134,6 +188,13 @@ export interface StepModel extends Located {
     evidence: EvidenceModel[];
     owner?: RefModel;
     notes: TextItem[];
+    // Schema 2, each left out when absent or empty:
+    /** Physical evidence: props, documents, places the customer sees or touches. */
+    physical?: TextItem[];
+    /** How long the step takes. */
+    duration?: DurationModel & Located;
+    wait?: WaitModel;
+    links?: LinkModel[];
 }
 
 export interface StageModel extends Located {
@@ -142,6 +203,25 @@ export interface StageModel extends Located {
     idRange: Range;
     goal?: string;
     steps: StepModel[];
+    // Schema 2: about the stage as a whole; each left out when empty.
+    pains?: PainModel[];
+    opportunities?: OpportunityModel[];
+    metrics?: MetricModel[];
+    evidence?: EvidenceModel[];
+    notes?: TextItem[];
+}
+
+/**
+ * The as-is journey a to-be journey is `future of`, as far as the to-be picture needs it: its
+ * steps in order with their emotions, so the as-is curve can be drawn beside the to-be one
+ * (points matched by step id). Derived data: the diff compares `futureOf`, not this.
+ */
+export interface AsIsModel {
+    id: string;
+    title: string;
+    /** File of the as-is journey (URI string); set where it differs from the exported file. */
+    uri?: string;
+    steps: Array<{ id: string; title: string; stage: string; emotion?: EmotionValue }>;
 }
 
 export interface JourneyModel extends Located {
@@ -159,11 +239,23 @@ export interface JourneyModel extends Located {
     channels: ChannelModel[];
     teams: TeamModel[];
     stages: StageModel[];
+    // Schema 2, each left out when absent or empty:
+    /** The id of the as-is journey this one is the to-be version of (`future of`). */
+    futureOf?: string;
+    /** The `future of` reference, resolved where possible (range of the id after `future of`). */
+    futureOfRef?: RefModel;
+    /** The as-is journey when `future of` resolves and leads to no cycle. */
+    asIs?: AsIsModel;
+    /** About the whole map: shown in the header. */
+    opportunities?: OpportunityModel[];
+    metrics?: MetricModel[];
+    evidence?: EvidenceModel[];
+    notes?: TextItem[];
 }
 
 /** One `.journey` file. */
 export interface JourneyDocumentModel {
-    schemaVersion: typeof JOURNEY_MODEL_SCHEMA_VERSION;
+    schemaVersion: JourneyModelSchemaVersion;
     /** The file's URI. */
     uri: string;
     /** Top-level declarations of this file. */
@@ -182,6 +274,16 @@ export const EMOTION_MEANINGS: Readonly<Record<EmotionValue, string>> = {
     1: 'positive',
     2: 'very positive',
 };
+
+/** Seconds per duration unit (`s`, `min`, `h`, `d`): the one normalization of durations. */
+export const DURATION_SECONDS: Readonly<Record<string, number>> = { s: 1, min: 60, h: 3600, d: 86400 };
+
+/** `4min` → 240, `1.5h` → 5400; undefined for anything not a duration quantity (`62%`). */
+export function durationSeconds(text: string): number | undefined {
+    const match = /^([+-]?[0-9]+(?:\.[0-9]+)?)(min|s|h|d)$/.exec(text);
+    // Rounded to the millisecond: 1.1h is 3960 seconds, not 3960.0000000000005.
+    return match ? Math.round(Number(match[1]) * DURATION_SECONDS[match[2]] * 1000) / 1000 : undefined;
+}
 
 /** `sign_up` → "Sign up", `word-of-mouth` → "Word of mouth". */
 export function readableTitle(id: string): string {

@@ -13,6 +13,12 @@ export const DiagnosticCode = {
     PainWithoutOpportunity: 'pain-without-opportunity',
     MissingEmotion: 'missing-emotion',
     UnusedDeclaration: 'unused-declaration',
+    // Schema 2
+    UnsafeLink: 'unsafe-link',
+    EmptyMetric: 'empty-metric',
+    FutureCycle: 'future-cycle',
+    FuturePersonaMismatch: 'future-persona-mismatch',
+    OpenFailPoint: 'open-fail-point',
 } as const;
 
 export type DiagnosticCode = typeof DiagnosticCode[keyof typeof DiagnosticCode];
@@ -20,10 +26,10 @@ export type DiagnosticCode = typeof DiagnosticCode[keyof typeof DiagnosticCode];
 /** The kind of declaration a reference names, for messages and the "declare it" quick fix. */
 export type DeclarationKeyword = 'persona' | 'channel' | 'team';
 
-/** `data` of an `unresolved-reference` diagnostic. */
+/** `data` of an `unresolved-reference` diagnostic; `journey` for a `future of` (nothing to declare there). */
 export interface UnresolvedReferenceData {
     code: typeof DiagnosticCode.UnresolvedReference;
-    keyword: DeclarationKeyword;
+    keyword: DeclarationKeyword | 'journey';
     refText: string;
 }
 
@@ -31,4 +37,10 @@ export interface UnresolvedReferenceData {
 export interface DuplicateIdData {
     code: typeof DiagnosticCode.DuplicateId;
     id: string;
+}
+
+/** `data` of an `unsafe-link` diagnostic: the URL with https:// for a scheme-less one (the quick fix). */
+export interface UnsafeLinkData {
+    code: typeof DiagnosticCode.UnsafeLink;
+    fixed?: string;
 }

@@ -2,11 +2,12 @@ import { DefaultDocumentValidator, DocumentValidator, type LangiumDocument, type
 import type { CancellationToken, Diagnostic } from 'vscode-languageserver';
 import { DiagnosticCode, type DeclarationKeyword, type UnresolvedReferenceData } from './journey-diagnostics.js';
 
-const REFERENCE_KEYWORDS: Record<string, DeclarationKeyword> = {
+const REFERENCE_KEYWORDS: Record<string, DeclarationKeyword | 'journey'> = {
     'Journey.persona': 'persona',
     'ChannelUse.channels': 'channel',
     'Action.team': 'team',
     'Opportunity.team': 'team',
+    'Journey.futureOf': 'journey',
     'StepOwner.team': 'team',
 };
 
@@ -30,7 +31,9 @@ export class JourneyDocumentValidator extends DefaultDocumentValidator {
                     const keyword = REFERENCE_KEYWORDS[`${data.containerType}.${data.property}`] ?? 'channel';
                     const refText = data.refText ?? '';
                     diagnostic.code = DiagnosticCode.UnresolvedReference;
-                    diagnostic.message = `Unknown ${keyword} '${refText}'. Declare it with: ${keyword} ${refText} "…"`;
+                    diagnostic.message = keyword === 'journey'
+                        ? `Unknown journey '${refText}': 'future of' names the as-is journey, and no journey of the workspace has this id. Write the id of an existing journey.`
+                        : `Unknown ${keyword} '${refText}'. Declare it with: ${keyword} ${refText} "…"`;
                     diagnostic.data = { code: DiagnosticCode.UnresolvedReference, keyword, refText } satisfies UnresolvedReferenceData;
                     break;
                 }

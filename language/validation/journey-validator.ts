@@ -1,12 +1,11 @@
 import { AstUtils, type AstNode, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks, type IndexManager } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
-    type Document, type Journey, type JourneyAstType, type Metric, type Stage, type Step,
+    type Document, type Journey, type JourneyAstType, type Stage, type Step,
     Channel, Persona, Team, Journey as JourneyType,
 } from '../generated/ast.js';
 import { DiagnosticCode, type DuplicateIdData } from './journey-diagnostics.js';
 import type { JourneyServices } from '../journey-module.js';
-import { metricValueOf } from '../model/journey-metric-values.js';
 
 export function registerValidationChecks(services: JourneyServices): void {
     const validator = services.validation.JourneyValidator;
@@ -15,7 +14,6 @@ export function registerValidationChecks(services: JourneyServices): void {
         Journey: [validator.checkJourney],
         Stage: [validator.checkStage],
         Step: [validator.checkStep],
-        Metric: [validator.checkMetric],
     };
     services.validation.ValidationRegistry.register(checks, validator);
 }
@@ -181,24 +179,7 @@ export class JourneyValidator {
                     { node: moment, keyword: 'moment', code: DiagnosticCode.MomentWithoutEmotion });
             }
         }
-        if (step.opportunities.length === 0) {
-            for (const pain of step.pains) {
-                accept('info', `Pain "${pain.text}" in step '${step.name}' has no opportunity. Add: opportunity "…"`,
-                    { node: pain, property: 'text', code: DiagnosticCode.PainWithoutOpportunity });
-            }
-        }
-    }
-
-    checkMetric(metric: Metric, accept: ValidationAcceptor): void {
-        if (!metric.value || !metric.target) return;
-        const value = metricValueOf(metric.value);
-        const target = metricValueOf(metric.target);
-        if (!value || !target) return;
-        const sameKind = value.kind === target.kind && (value.kind !== 'custom' || value.unit === target.unit);
-        if (!sameKind) {
-            accept('error', `Metric "${metric.label}": target ${target.text} (${describeKind(target)}) does not compare with value ${value.text} (${describeKind(value)}). Write both in the same kind of unit.`,
-                { node: metric, property: 'target', code: DiagnosticCode.MetricUnitMismatch });
-        }
+        // pain-without-opportunity and the metric checks: journey-schema2-checks.ts (schema 2 extends them).
     }
 }
 
@@ -213,13 +194,4 @@ function keywordType(keyword: string): string {
 
 function emotionText(emotion: { value: number; $cstNode?: { text: string } }): string {
     return emotion.$cstNode?.text.replace(/^emotion\s*/, '') ?? String(emotion.value);
-}
-
-function describeKind(value: { kind: string; unit?: string }): string {
-    switch (value.kind) {
-        case 'percent': return 'a percentage';
-        case 'duration': return 'a duration';
-        case 'number': return 'a plain number';
-        default: return `unit "${value.unit}"`;
-    }
 }

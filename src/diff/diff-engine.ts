@@ -362,7 +362,7 @@ function stepFingerprint(step: StepModel): string[] {
         step.channels.map(c => c.id).join(','), texts(step.touchpoints), String(step.emotion ?? ''),
         texts(step.thinks), texts(step.feels), texts(step.says), texts(step.onstage), texts(step.offstage),
         texts(step.support), texts(step.pains), texts(step.opportunities),
-        step.metrics.map(m => `${m.name} ${m.value.text}`).join('\n'), texts(step.notes),
+        step.metrics.map(m => `${m.name} ${m.value?.text ?? ''}`).join('\n'), texts(step.notes),
     ];
 }
 
@@ -429,8 +429,9 @@ function momentValue(step: StepModel): string | undefined {
     return step.moment.why ?? 'moment of truth';
 }
 
-function metricValue(metric: MetricModel): { value: string; target?: string } {
-    return metric.target ? { value: metric.value.text, target: metric.target.text } : { value: metric.value.text };
+function metricValue(metric: MetricModel): { value?: string; target?: string } {
+    // Schema 2: a metric may have only a target.
+    return { ...(metric.value ? { value: metric.value.text } : {}), ...(metric.target ? { target: metric.target.text } : {}) };
 }
 
 /** Metrics match by name; a value or target change carries `from`/`to` objects. */

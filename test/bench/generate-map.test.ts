@@ -40,7 +40,7 @@ describe('bench/generate-map', () => {
             for (const pain of step.pains) members.add(pain.severity ? 'pain severity' : 'pain');
             for (const opportunity of step.opportunities) members.add(opportunity.team ? 'opportunity owner' : 'opportunity');
             for (const metric of step.metrics) {
-                const value = metric.value.quantity?.replace(/^[0-9.+-]+/, '') ?? (metric.value.unit !== undefined ? 'string unit' : 'number');
+                const value = metric.value?.quantity?.replace(/^[0-9.+-]+/, '') ?? (metric.value?.unit !== undefined ? 'string unit' : 'number');
                 members.add(`metric ${value}${metric.target ? ' target' : ''}`);
             }
             for (const evidence of step.evidence) members.add(`evidence ${evidence.kind}`);

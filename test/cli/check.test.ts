@@ -84,7 +84,8 @@ describe('journeymap check (as a process)', function () {
         assert.match(clean.stderr, /1 file checked: 0 errors/);
         const examples = await journeymap(['check', 'examples']);
         assert.equal(examples.code, 0, examples.stdout + examples.stderr);
-        assert.match(examples.stderr, /4 files checked: 0 errors, 0 warnings, 0 info/);
+        // The as-is example keeps open pains and fail points (infos) by nature; its to-be answers them.
+        assert.match(examples.stderr, /6 files checked: 0 errors, 0 warnings, 6 info/);
         // A folder without maps is not an error: nothing to check (CI on a repository before its first map).
         mkdirSync(join(dir, 'nothing-here'), { recursive: true });
         const empty = await journeymap(['check', 'nothing-here'], dir);

@@ -42,13 +42,13 @@ describe('journeymap export (as a process)', function () {
 
     after(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('prints schema version 1 with references resolved across sibling files and 0-based ranges', async () => {
+    it('prints schema version 2 with references resolved across sibling files and 0-based ranges', async () => {
         const run = await journeymap(['export', '--format', 'json', 'ws/a.journey'], dir);
         // The unknown channel `sms` is an error on stderr, yet the model is still printed.
         assert.equal(run.code, 0, run.stderr);
         assert.match(run.stderr, /ws\/a\.journey:4:20 - error unresolved-reference: Unknown channel 'sms'/);
         const model = JSON.parse(run.stdout) as JourneyDocumentModel;
-        assert.equal(model.schemaVersion, 1);
+        assert.equal(model.schemaVersion, 2);
         assert.equal(model.uri, pathToFileURL(join(dir, 'ws/a.journey')).toString());
         const [journey] = model.journeys;
         assert.equal(journey.id, 'a');

@@ -40,7 +40,7 @@ describe('model protocol of the language server', function () {
         assert.equal(forUri[0], `diagnostics ${uri}`, 'diagnostics are published before the model is built');
         const good = await connection.sendRequest<ModelResult>(ModelRequest, { uri });
         assert.equal(good.syntaxErrors, 0);
-        assert.equal(good.model?.schemaVersion, 1);
+        assert.equal(good.model?.schemaVersion, 2);
         assert.equal(good.model?.journeys[0].id, 'gift_purchase');
         assert.equal(good.model?.journeys[0].persona?.title, 'Dana, online shopper', 'resolved across workspace files');
 

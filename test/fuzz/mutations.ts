@@ -24,10 +24,17 @@ export const KEYWORDS = [
     'persona', 'channel', 'team', 'journey', 'for', 'scenario', 'objective', 'stage', 'step', 'goal', 'touchpoint', 'emotion',
     'thinks', 'feels', 'says', 'moment', 'of', 'truth', 'onstage', 'offstage', 'support', 'by', 'pain', 'severity', 'high',
     'opportunity', 'owner', 'metric', 'target', 'evidence', 'survey', 'note', 'description', '62%', '3.5s', '-2', '+9',
+    // schema 2
+    'physical', 'duration', 'wait', 'fail', 'from', 'link', 'impact', 'effort', 'status', 'idea', 'done', 'baseline', 'future', '4min',
 ];
 const LINES = [
     '}', '{', '"', 'stage s "S" {', 'step x {', 'journey j for nobody {', 'moment of truth', 'metric "m" 62% target 3d',
     'emotion 5', 'channel nowhere, web', '/*', '*/', '// comment', 'persona p "P" { goal "g" }', '"unterminated', 'team',
+    // schema 2
+    'physical "Card"', 'wait 10min "Queue"', 'duration 62%', 'onstage "x" by nobody fail "y"', 'says "s" from "P4"',
+    'opportunity o "x" owner ops impact high status doing link "https://x.example"', 'opportunity o "y" impact low impact high',
+    'metric "m" baseline 3 target 4%', 'metric "empty"', 'link "javascript:alert(1)"', 'link "www.example.org" "Label"',
+    'journey t for p future of t {', 'future of', 'stage bare', 'evidence survey "s" link "mailto:a@b.example"',
 ];
 const COMMENTS = [' /* c */ ', '/**/', '// note\n', ' // note\n', '\n/* multi\n   line */\n', '\n// own line\n'];
 

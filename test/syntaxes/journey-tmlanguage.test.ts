@@ -112,6 +112,24 @@ describe('TextMate grammar: quantities and references', () => {
     });
 });
 
+describe('TextMate grammar: schema 2', () => {
+    it('colours the new members, clauses, opportunity ids, status words and the as-is reference', async () => {
+        const tokens = await tokenize('journey next for guest future of today {\n  opportunity kiosk "K" owner desk impact high effort low status planned link "https://x"\n' +
+            '  metric "m" 71% baseline 64% target 90%\n  stage s {\n    step a {\n      physical "Card"\n      duration 4min\n      wait 10min "Queue"\n' +
+            '      says "Hm" from "P4"\n      onstage "Takes" by desk fail "Offline"\n      link "https://y" "Y"\n    }\n  }\n}');
+        assert.match(scopeOf(tokens, 'today'), /variable\.other\.reference/);
+        assert.match(scopeOf(tokens, 'future'), /keyword\.other/);
+        assert.match(scopeOf(tokens, 'kiosk'), /entity\.name\.type/);
+        for (const word of ['impact', 'effort', 'status', 'link', 'baseline', 'physical', 'duration', 'wait', 'from', 'fail']) {
+            assert.match(scopeOf(tokens, word), /keyword\.other\.member/, word);
+        }
+        assert.match(scopeOf(tokens, 'planned'), /constant\.language\.status/);
+        assert.match(scopeOf(tokens, 'low'), /constant\.language/);
+        assert.match(scopeOf(tokens, 'min'), /keyword\.other\.unit/);
+        assert.match(scopeOf(tokens, 'Offline'), /string\.quoted\.double/);
+    });
+});
+
 describe('language configuration: folding and indentation', () => {
     const config = JSON.parse(readFileSync(root + 'language-configuration.json', 'utf8'));
 

@@ -115,7 +115,8 @@ function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[]
     step.opportunities.forEach((o, n) => member('opportunity', 'opportunities', n, o.range, o.owner ? [body(o.text), meta(`Owner: ${refTitle(o.owner)}`)] : [body(o.text)]));
     step.metrics.forEach((m, n) => member('metric', 'metrics', n, m.range, [
         { text: m.name, bold: true, size: LAYOUT.bodySize, role: 'metric-name' },
-        body(m.target ? `${metricValue(m.value)} (target ${metricValue(m.target)})` : metricValue(m.value), 'metric-value'),
+        // Schema 2: a metric may have only a target.
+        body(!m.value ? `target ${metricValue(m.target!)}` : m.target ? `${metricValue(m.value)} (target ${metricValue(m.target)})` : metricValue(m.value), 'metric-value'),
     ]));
     return drafts;
 }

@@ -67,4 +67,25 @@ describe('quick fixes', () => {
         const second = await applyFix(channels, 'duplicate-id');
         assert.equal(second.fixed, 'channel web_2 "A"\nchannel web "B"\n');
     });
+
+    it('writes https:// before a scheme-less link, escaping what needs it, and offers nothing for javascript:', async () => {
+        const text = 'persona p\njourney j for p {\n  stage s {\n    step a {\n      link "www.example.org/a\\"b" "Doc"\n      link "javascript:x"\n    }\n  }\n}\n';
+        const { fixed, action } = await applyFix(text, 'unsafe-link');
+        assert.equal(action.title, 'Change the link to "https://www.example.org/a\\"b"');
+        assert.equal(fixed, text.replace('"www.example.org', '"https://www.example.org'));
+        assert.equal((await codes(fixed)).filter(c => c === 'unsafe-link').length, 1, 'the javascript: link stays reported');
+        const workspace = new JourneyWorkspace();
+        const [{ document, diagnostics }] = await workspace.load([{ uri: URI.parse('memory:///js.journey'), text: fixed }]);
+        const js = diagnostics.find(d => d.code === 'unsafe-link')!;
+        const offered = await workspace.services.lsp.CodeActionProvider!.getCodeActions(document, { textDocument: { uri: document.uri.toString() }, range: js.range, context: { diagnostics: [js] } });
+        assert.deepEqual(offered, []);
+    });
+
+    it('renames a duplicate opportunity id to one free among the journey\'s opportunities', async () => {
+        const text = 'persona p\njourney j for p {\n  opportunity kiosk "A"\n  opportunity kiosk_2 "B"\n  stage s {\n    step a {\n      opportunity kiosk "C"\n    }\n  }\n}\n';
+        const { fixed, action } = await applyFix(text, 'duplicate-id');
+        assert.equal(action.title, "Rename this 'kiosk' to 'kiosk_3'");
+        assert.equal(fixed, text.replace('opportunity kiosk "A"', 'opportunity kiosk_3 "A"'));
+        assert.ok(!(await codes(fixed)).includes('duplicate-id'));
+    });
 });

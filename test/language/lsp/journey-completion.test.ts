@@ -29,7 +29,7 @@ describe('completion', () => {
 
     it('offers the journey members in a journey and the declarations at the top', async () => {
         const journey = labels(await complete({ 'a.journey': 'journey j {\n  |\n}\n' }));
-        assert.deepEqual(journey.filter(l => !l.endsWith('…')).sort(), ['channel', 'objective', 'persona', 'scenario', 'stage', 'team']);
+        assert.deepEqual(journey.filter(l => !l.endsWith('…')).sort(), ['channel', 'evidence', 'metric', 'note', 'objective', 'opportunity', 'persona', 'scenario', 'stage', 'team']);
         assert.ok(journey.includes('stage …'), 'the stage snippet');
         assert.deepEqual(labels(await complete({ 'a.journey': '|' })).sort(), ['channel', 'journey', 'persona', 'team']);
     });
@@ -86,11 +86,11 @@ describe('completion', () => {
     });
 
     it('offers exactly the step members in a step, the stage members in a stage, the persona fields in a persona', async () => {
-        assert.deepEqual(labels(await complete(inStep('|'))).sort(), ['channel', 'emotion', 'evidence', 'feels', 'metric', 'moment …', 'note', 'offstage', 'onstage', 'opportunity', 'owner', 'pain', 'says', 'support', 'thinks', 'touchpoint']);
-        assert.deepEqual(labels(await complete({ 'a.journey': 'journey j {\n  stage s {\n    |\n  }\n}\n' })).sort(), ['goal', 'step', 'step …']);
+        assert.deepEqual(labels(await complete(inStep('|'))).sort(), ['channel', 'duration', 'emotion', 'evidence', 'feels', 'link', 'metric', 'moment …', 'note', 'offstage', 'onstage', 'opportunity', 'owner', 'pain', 'physical', 'says', 'support', 'thinks', 'touchpoint', 'wait']);
+        assert.deepEqual(labels(await complete({ 'a.journey': 'journey j {\n  stage s {\n    |\n  }\n}\n' })).sort(), ['evidence', 'goal', 'metric', 'note', 'opportunity', 'pain', 'step', 'step …']);
         assert.deepEqual(labels(await complete({ 'a.journey': 'persona p {\n  |\n}\n' })).sort(), ['description', 'goal', 'need', 'quote', 'segment']);
         assert.deepEqual(labels(await complete(inStep('moment of |'))), ['truth']);
-        assert.deepEqual(labels(await complete({ 'a.journey': 'journey j "J" |' })), ['for']);
+        assert.deepEqual(labels(await complete({ 'a.journey': 'journey j "J" |' })), ['for', 'future']);
         const afterAction = labels(await complete(inStep('onstage "x" |')));
         assert.ok(afterAction.includes('by') && afterAction.includes('pain') && !afterAction.includes('severity'), afterAction.join());
         const afterPain = labels(await complete(inStep('pain "x" |')));

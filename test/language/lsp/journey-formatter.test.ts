@@ -256,6 +256,68 @@ describe('the formatter (journeymap fmt, LSP formatting)', () => {
         ].join('\n'));
     });
 
+    it('lays out every schema-2 clause: members on their own lines, clauses (from, fail, link, impact …) on their member\'s line', async () => {
+        const before = 'journey next "To be" for guest   future\n' +
+            '  of today { opportunity kiosk "Kiosk" owner desk\n' +
+            ' impact high effort medium status planned link "https://x.example" "X" metric "KPI" 71% baseline 64% target 90%\n' +
+            ' evidence survey "S" link "https://s.example"   note "N"\n' +
+            '  stage arrive "Arrival" { pain "Parking" severity medium opportunity "Signs" status idea\n' +
+            '    metric "Lost" target 3 evidence review "R" note "n"\n' +
+            '      step check_in { physical "Card" physical "Key" duration 4min wait 10min "Queue" says "Why?" from "P4"\n' +
+            '   onstage "Takes card" by desk fail "Offline" support "PMS" by it fail "Down"\n' +
+            '        link "https://figma.example" "Proto" evidence observation "Shadow" link "https://w.example" link "https://step.example" } }\n' +
+            '  stage later "Later"\n' +
+            '  stage after { step x }\n' +
+            '}\n';
+        const after = [
+            'journey next "To be" for guest future of today {',
+            '  opportunity kiosk "Kiosk" owner desk impact high effort medium status planned link "https://x.example" "X"',
+            '  metric "KPI" 71% baseline 64% target 90%',
+            '  evidence survey "S" link "https://s.example"',
+            '  note "N"',
+            '',
+            '  stage arrive "Arrival" {',
+            '    pain "Parking" severity medium',
+            '    opportunity "Signs" status idea',
+            '    metric "Lost" target 3',
+            '    evidence review "R"',
+            '    note "n"',
+            '    step check_in {',
+            '      physical "Card"',
+            '      physical "Key"',
+            '      duration 4min',
+            '      wait 10min "Queue"',
+            '      says "Why?" from "P4"',
+            '      onstage "Takes card" by desk fail "Offline"',
+            '      support "PMS" by it fail "Down"',
+            '      link "https://figma.example" "Proto"',
+            '      evidence observation "Shadow" link "https://w.example"',
+            '      link "https://step.example"',
+            '    }',
+            '  }',
+            '',
+            '  stage later "Later"',
+            '',
+            '  stage after {',
+            '    step x',
+            '  }',
+            '}',
+            '',
+        ].join('\n');
+        const formatted = await format(before);
+        assert.equal(formatted, after);
+        assert.equal(await format(after), after, 'idempotent');
+        assert.deepEqual(lexemes(services, formatted), lexemes(services, before), 'same tokens in the same order');
+        assert.deepEqual(await modelOf('m.journey', formatted), await modelOf('m.journey', before), 'same model');
+    });
+
+    it('keeps comments inside schema-2 clauses where they were written', async () => {
+        const before = 'journey j future /* a */ of k {\n  opportunity /* id */ o "O" // why\n    impact high /* c */ status done\n  stage s // bodyless\n}\n';
+        const formatted = await format(before);
+        assert.equal(formatted, 'journey j future /* a */ of k {\n  opportunity /* id */ o "O" // why\n    impact high /* c */ status done\n  stage s // bodyless\n}\n');
+        assert.deepEqual(commentsAndStrings(services, formatted), commentsAndStrings(services, before));
+    });
+
     describe('on every example and on the comment-heavy input', () => {
         const common = exampleSources().find(e => e.name === 'common.journey')!.text;
         const inputs = [...exampleSources(), { name: 'comment-heavy.journey', text: COMMENT_HEAVY }];
