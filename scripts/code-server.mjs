@@ -124,12 +124,14 @@ export async function startCodeServer(codeServer, profile, { port, folder, logFi
     child.stderr.on('data', collect);
     const url = `http://127.0.0.1:${port}/`;
     const deadline = Date.now() + 90_000;
+    // The first line says why (with code-server's last words); the whole output follows.
+    const lastLine = () => output.join('').split('\n').map(line => line.trim()).filter(Boolean).at(-1) ?? 'no output';
     for (;;) {
-        if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}):\n${output.join('')}`);
+        if (child.exitCode !== null) throw new Error(`code-server exited (${child.exitCode}): ${lastLine()}\n${output.join('')}`);
         try {
-            if ((await fetch(`${url}healthz`)).ok) break;
+            if ((await fetch(`${url}healthz`, { signal: AbortSignal.timeout(5000) })).ok) break;
         } catch { /* not up yet */ }
-        if (Date.now() > deadline) { child.kill(); throw new Error(`code-server did not answer on ${url}:\n${output.join('')}`); }
+        if (Date.now() > deadline) { child.kill(); throw new Error(`code-server did not answer on ${url} within 90 s: ${lastLine()}\n${output.join('')}`); }
         await new Promise(resolve => setTimeout(resolve, 250));
     }
     return { child, url, folderUrl: `${url}?folder=${encodeURIComponent(folder)}`, output };
