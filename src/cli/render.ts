@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { PALETTES } from '../../webview/render/map-style.js';
-import { journeySvg } from '../../webview/render/svg-markup.js';
+import { journeyMapSvg } from '../../webview/render/svg-markup.js';
+import { xmlSafe } from '../../webview/render/svg-tree.js';
 import { oneOf, parseArgs } from './args.js';
 import { formatText, toFileDiagnostic } from './diagnostics-format.js';
 import type { CommandIO } from './main.js';
@@ -15,7 +15,7 @@ export const renderUsage = 'journeymap render FILE [-o OUT.svg|OUT.html] [--jour
 
 /**
  * `journeymap render`: the swimlane picture of one journey, drawn by the preview's own layout and
- * renderer (run on a linkedom document). SVG to stdout or to `-o x.svg`; `-o x.html` writes one
+ * renderer (its string backend: no DOM). SVG to stdout or to `-o x.svg`; `-o x.html` writes one
  * self-contained page with pan, zoom and tooltips that loads nothing from the network.
  */
 export async function render(argv: readonly string[], io: CommandIO): Promise<number> {
@@ -44,10 +44,9 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
     if (typeof wanted !== 'string' && model.journeys.length > 1) {
         io.err(`${file.path}: rendered journey '${journey.id}'; the file also has ${model.journeys.slice(1).map(j => `'${j.id}'`).join(', ')} (choose with --journey ID)\n`);
     }
-    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
     // A page gets a fresh nonce for its script and styles (the picture's own <style> included).
     const nonce = format === 'html' ? randomBytes(16).toString('base64') : undefined;
-    const svg = journeySvg(document as unknown as Document, journey, { palette: theme, ...(nonce ? { styleNonce: nonce } : {}) });
+    const svg = journeyMapSvg(journey, { palette: theme, ...(nonce ? { styleNonce: nonce } : {}) });
     const text = nonce ? standaloneHtml(svg, journey.title, theme, nonce) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
     if (typeof output !== 'string') {
         io.out(text);
@@ -69,7 +68,7 @@ function formatOf(path: string): 'svg' | 'html' {
 }
 
 function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The pan/zoom script, built next to the CLI bundle (dist/webview/standalone.js). */
