@@ -25,14 +25,12 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
     const output = args.options.get('--output');
     const format = typeof output === 'string' ? formatOf(output) : 'svg';
     const workspaceDir = args.options.get('--workspace');
-    const { file, loaded, workspace } = await loadFileInWorkspace(args.positional[0], typeof workspaceDir === 'string' ? workspaceDir : undefined);
-    const syntaxErrors = loaded.diagnostics.filter(d => d.code === 'syntax-error');
-    if (syntaxErrors.length > 0) {
+    const { file, model, syntaxErrors } = await loadModel(args.positional[0], typeof workspaceDir === 'string' ? workspaceDir : undefined);
+    if (!model) {
         for (const d of syntaxErrors) io.err(formatText(toFileDiagnostic(file.path, d)) + '\n');
         io.err(`${file.path}: not rendered: the file has syntax errors\n`);
         return ExitCode.Failed;
     }
-    const model = workspace.services.model.JourneyModelBuilder.build(loaded.document);
     const wanted = args.options.get('--journey');
     const journey = typeof wanted === 'string' ? model.journeys.find(j => j.id === wanted) : model.journeys[0];
     if (!journey) {
@@ -58,6 +56,18 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
         throw new UsageError(`${output}: ${(error as Error).message}`);
     }
     return ExitCode.Ok;
+}
+
+/**
+ * The plain model of the file, or its syntax errors. Its own function so the Langium workspace
+ * (the documents, their syntax trees and indexes: most of the memory) is garbage before the
+ * picture is drawn.
+ */
+async function loadModel(path: string, workspaceDir: string | undefined) {
+    const { file, loaded, workspace } = await loadFileInWorkspace(path, workspaceDir);
+    const syntaxErrors = loaded.diagnostics.filter(d => d.code === 'syntax-error');
+    const model = syntaxErrors.length > 0 ? undefined : workspace.services.model.JourneyModelBuilder.build(loaded.document);
+    return { file, model, syntaxErrors };
 }
 
 function formatOf(path: string): 'svg' | 'html' {

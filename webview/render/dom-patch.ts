@@ -29,16 +29,20 @@ export function patchDom(target: Element, node: SvgNode): void {
 }
 
 function patchAttributes(element: Element, previous: SvgNode | undefined, node: SvgNode): void {
+    const attrs = node.attrs;
     if (!previous) {
         // Never patched by us (a fresh <svg>): clear what is not ours.
-        for (const name of Array.from(element.attributes, a => a.name)) if (!(name in node.attrs)) element.removeAttribute(name);
-        for (const name in node.attrs) element.setAttribute(name, node.attrs[name]);
+        for (const name of Array.from(element.attributes, a => a.name)) if (attrs[name] == null) element.removeAttribute(name);
+        for (const name in attrs) {
+            const value = attrs[name];
+            if (value != null) element.setAttribute(name, String(value));
+        }
         return;
     }
-    for (const name in previous.attrs) if (!(name in node.attrs)) element.removeAttribute(name);
-    for (const name in node.attrs) {
-        const value = node.attrs[name];
-        if (previous.attrs[name] !== value) element.setAttribute(name, value);
+    for (const name in previous.attrs) if (previous.attrs[name] != null && attrs[name] == null) element.removeAttribute(name);
+    for (const name in attrs) {
+        const value = attrs[name];
+        if (value != null && previous.attrs[name] !== value) element.setAttribute(name, String(value));
     }
 }
 

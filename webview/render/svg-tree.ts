@@ -16,8 +16,8 @@ export type AttrValue = string | number | null | undefined;
 
 export interface SvgNode {
     readonly tag: string;
-    /** Only present attributes, values as written (already cleaned), in writing order. */
-    readonly attrs: Readonly<Record<string, string>>;
+    /** Attributes in writing order; null/undefined ones are left out. Strings already cleaned. */
+    readonly attrs: Readonly<Record<string, AttrValue>>;
     readonly children: readonly SvgNode[];
     /** The element's only content when set: a text node (the element then has no children). */
     readonly text?: string;
@@ -32,40 +32,44 @@ export interface SvgNode {
 // or a low one not preceded by a high one.
 const NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
+/** A quick test that lets almost every string skip the full one (emoji have surrogates). */
+const MAYBE_NOT_XML = /[\0-\x08\x0B\x0C\x0E-\x1F\uD800-\uDFFF\uFFFE\uFFFF]/;
+
 /** `text` with every character XML 1.0 forbids replaced by U+FFFD. */
 export function xmlSafe(text: string): string {
-    NOT_XML.lastIndex = 0;
-    return NOT_XML.test(text) ? text.replace(NOT_XML, '\uFFFD') : text;
+    return MAYBE_NOT_XML.test(text) ? text.replace(NOT_XML, '\uFFFD') : text;
 }
 
-/** An element. Attributes with a null or undefined value are left out. */
-export function el(tag: string, attrs: Readonly<Record<string, AttrValue>>, children: readonly SvgNode[] = [], key?: string): SvgNode {
-    const clean: Record<string, string> = {};
+const NO_CHILDREN: readonly SvgNode[] = [];
+
+/**
+ * An element. Takes `attrs` over (cleans its strings in place: pass a fresh object); attributes
+ * with a null or undefined value are left out.
+ */
+export function el(tag: string, attrs: Record<string, AttrValue>, children: readonly SvgNode[] = NO_CHILDREN, key?: string): SvgNode {
     for (const name in attrs) {
         const value = attrs[name];
-        if (value === null || value === undefined) continue;
-        clean[name] = typeof value === 'number' ? String(value) : xmlSafe(value);
+        if (typeof value === 'string') {
+            const safe = xmlSafe(value);
+            if (safe !== value) attrs[name] = safe;
+        }
     }
-    return key === undefined ? { tag, attrs: clean, children } : { tag, attrs: clean, children, key };
+    return key === undefined ? { tag, attrs, children } : { tag, attrs, children, key };
 }
 
 /** An element whose content is one text node: user text always arrives this way. */
-export function textEl(tag: string, attrs: Readonly<Record<string, AttrValue>>, text: string, key?: string): SvgNode {
-    const node = el(tag, attrs, [], key);
-    return { ...node, text: xmlSafe(text) };
+export function textEl(tag: string, attrs: Record<string, AttrValue>, text: string, key?: string): SvgNode {
+    el(tag, attrs);
+    return key === undefined ? { tag, attrs, children: NO_CHILDREN, text: xmlSafe(text) } : { tag, attrs, children: NO_CHILDREN, text: xmlSafe(text), key };
 }
 
 /** Two trees that would produce the same markup (keys included). */
 export function sameTree(a: SvgNode, b: SvgNode): boolean {
     if (a === b) return true;
     if (a.tag !== b.tag || a.text !== b.text || a.key !== b.key || a.children.length !== b.children.length) return false;
-    let count = 0;
-    for (const name in a.attrs) {
-        if (a.attrs[name] !== b.attrs[name]) return false;
-        count++;
-    }
-    for (const _ in b.attrs) count--;
-    if (count !== 0) return false;
+    // Absent and null are the same attribute: left out.
+    for (const name in a.attrs) if ((a.attrs[name] ?? null) !== (b.attrs[name] ?? null)) return false;
+    for (const name in b.attrs) if (!(name in a.attrs) && b.attrs[name] != null) return false;
     for (let i = 0; i < a.children.length; i++) if (!sameTree(a.children[i], b.children[i])) return false;
     return true;
 }
@@ -88,25 +92,22 @@ export function escapeAttr(value: string): string {
 
 /** The tree as XML text (valid as SVG in a file and as inline SVG in an HTML page). */
 export function toMarkup(node: SvgNode): string {
-    const parts: string[] = [];
-    write(node, parts);
-    return parts.join('');
+    return write(node, '');
 }
 
-function write(node: SvgNode, parts: string[]): void {
-    let open = '<' + node.tag;
-    for (const name in node.attrs) open += ' ' + name + '="' + escapeAttr(node.attrs[name]) + '"';
-    if (node.text !== undefined) {
-        parts.push(open + '>' + escapeText(node.text) + '</' + node.tag + '>');
-        return;
+/** `out` with `node` appended (one growing string: cheaper than joining many small pieces). */
+function write(node: SvgNode, out: string): string {
+    out += '<' + node.tag;
+    const attrs = node.attrs;
+    for (const name in attrs) {
+        const value = attrs[name];
+        if (value === null || value === undefined) continue;
+        out += ' ' + name + '="' + (typeof value === 'number' ? value : escapeAttr(value)) + '"';
     }
-    if (node.children.length === 0) {
-        // An explicit end tag: a self-closed <g/> would be read as an open tag by an HTML parser
-        // outside of foreign content; this way the text is the same in both.
-        parts.push(open + '></' + node.tag + '>');
-        return;
-    }
-    parts.push(open + '>');
-    for (const child of node.children) write(child, parts);
-    parts.push('</' + node.tag + '>');
+    // Always an explicit end tag: a self-closed <g/> would be read as an open tag by an HTML
+    // parser outside of foreign content; this way the text means the same in both.
+    if (node.text !== undefined) return out + '>' + escapeText(node.text) + '</' + node.tag + '>';
+    out += '>';
+    for (const child of node.children) out = write(child, out);
+    return out + '</' + node.tag + '>';
 }
