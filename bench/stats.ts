@@ -17,6 +17,16 @@ export function median(values: readonly number[]): number {
     return sorted.length % 2 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
 }
 
+/**
+ * The nearest-rank percentile `p` (0–100) of `values`: a value that was really measured. With
+ * fewer than 20 values the 95th is the largest.
+ */
+export function percentile(values: readonly number[], p: number): number {
+    if (values.length === 0) return NaN;
+    const sorted = [...values].sort((a, b) => a - b);
+    return sorted[Math.min(sorted.length, Math.max(1, Math.ceil((p / 100) * sorted.length))) - 1];
+}
+
 /** Timings of repeated runs, in milliseconds, in run order. */
 export class Samples {
     readonly values: number[] = [];
@@ -27,6 +37,10 @@ export class Samples {
 
     median(): number {
         return median(this.values);
+    }
+
+    p95(): number {
+        return percentile(this.values, 95);
     }
 
     min(): number {
@@ -41,6 +55,12 @@ export class Samples {
     format(): string {
         if (this.values.length === 1) return formatMs(this.values[0]);
         return `${formatMs(this.median())} (${formatMs(this.min())}–${formatMs(this.max())})`;
+    }
+
+    /** `median · p95 X (min–max)`, for a markdown table cell. */
+    formatWithP95(): string {
+        if (this.values.length === 1) return formatMs(this.values[0]);
+        return `${formatMs(this.median())} · p95 ${formatMs(this.p95())} (${formatMs(this.min())}–${formatMs(this.max())})`;
     }
 
     formatMedian(): string {

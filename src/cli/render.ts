@@ -2,9 +2,9 @@ import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { parseHTML } from 'linkedom';
 import { PALETTES } from '../../webview/render/map-style.js';
-import { journeySvg } from '../../webview/render/svg-markup.js';
+import { journeyMapSvg } from '../../webview/render/svg-markup.js';
+import { xmlSafe } from '../../webview/render/svg-tree.js';
 import { oneOf, parseArgs } from './args.js';
 import { formatText, toFileDiagnostic } from './diagnostics-format.js';
 import type { CommandIO } from './main.js';
@@ -15,7 +15,7 @@ import { renderUsage } from './usages.js';
 
 /**
  * `journeymap render`: the swimlane picture of one journey, drawn by the preview's own layout and
- * renderer (run on a linkedom document). SVG to stdout or to `-o x.svg`; `-o x.html` writes one
+ * renderer (its string backend: no DOM). SVG to stdout or to `-o x.svg`; `-o x.html` writes one
  * self-contained page with pan, zoom and tooltips that loads nothing from the network.
  */
 export async function render(argv: readonly string[], io: CommandIO): Promise<number> {
@@ -25,14 +25,12 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
     const output = args.options.get('--output');
     const format = typeof output === 'string' ? formatOf(output) : 'svg';
     const workspaceDir = args.options.get('--workspace');
-    const { file, loaded, workspace } = await loadFileInWorkspace(args.positional[0], typeof workspaceDir === 'string' ? workspaceDir : undefined);
-    const syntaxErrors = loaded.diagnostics.filter(d => d.code === 'syntax-error');
-    if (syntaxErrors.length > 0) {
+    const { file, model, syntaxErrors } = await loadModel(args.positional[0], typeof workspaceDir === 'string' ? workspaceDir : undefined);
+    if (!model) {
         for (const d of syntaxErrors) io.err(formatText(toFileDiagnostic(file.path, d)) + '\n');
         io.err(`${file.path}: not rendered: the file has syntax errors\n`);
         return ExitCode.Failed;
     }
-    const model = workspace.services.model.JourneyModelBuilder.build(loaded.document);
     const wanted = args.options.get('--journey');
     const journey = typeof wanted === 'string' ? model.journeys.find(j => j.id === wanted) : model.journeys[0];
     if (!journey) {
@@ -44,10 +42,9 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
     if (typeof wanted !== 'string' && model.journeys.length > 1) {
         io.err(`${file.path}: rendered journey '${journey.id}'; the file also has ${model.journeys.slice(1).map(j => `'${j.id}'`).join(', ')} (choose with --journey ID)\n`);
     }
-    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
     // A page gets a fresh nonce for its script and styles (the picture's own <style> included).
     const nonce = format === 'html' ? randomBytes(16).toString('base64') : undefined;
-    const svg = journeySvg(document as unknown as Document, journey, { palette: theme, ...(nonce ? { styleNonce: nonce } : {}) });
+    const svg = journeyMapSvg(journey, { palette: theme, ...(nonce ? { styleNonce: nonce } : {}) });
     const text = nonce ? standaloneHtml(svg, journey.title, theme, nonce) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
     if (typeof output !== 'string') {
         io.out(text);
@@ -61,6 +58,18 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
     return ExitCode.Ok;
 }
 
+/**
+ * The plain model of the file, or its syntax errors. Its own function so the Langium workspace
+ * (the documents, their syntax trees and indexes: most of the memory) is garbage before the
+ * picture is drawn.
+ */
+async function loadModel(path: string, workspaceDir: string | undefined) {
+    const { file, loaded, workspace } = await loadFileInWorkspace(path, workspaceDir);
+    const syntaxErrors = loaded.diagnostics.filter(d => d.code === 'syntax-error');
+    const model = syntaxErrors.length > 0 ? undefined : workspace.services.model.JourneyModelBuilder.build(loaded.document);
+    return { file, model, syntaxErrors };
+}
+
 function formatOf(path: string): 'svg' | 'html' {
     const lower = path.toLowerCase();
     if (lower.endsWith('.svg')) return 'svg';
@@ -69,7 +78,7 @@ function formatOf(path: string): 'svg' | 'html' {
 }
 
 function escapeHtml(text: string): string {
-    return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
+    return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
 }
 
 /** The pan/zoom script, built next to the CLI bundle (dist/webview/standalone.js). */

@@ -3,7 +3,7 @@ import { parseHTML } from 'linkedom';
 import { layoutJourney } from '../../webview/layout/journey-layout.js';
 import type { ChangeKind } from '../../webview/layout/layout-types.js';
 import { renderMap, SVG_NS } from '../../webview/render/render-map.js';
-import { renderSvgMarkup } from '../../webview/render/svg-markup.js';
+import { mapSvg } from '../../webview/render/svg-markup.js';
 import { FULL_MAP, HOSTILE_TEXTS, hostileMap, journeyOf } from './preview-fixtures.js';
 
 function freshSvg() {
@@ -13,7 +13,7 @@ function freshSvg() {
     return { document: document as unknown as Document, svg };
 }
 
-describe('map renderer (linkedom)', () => {
+describe('map renderer, DOM backend (on linkedom)', () => {
     it('marks changed elements for a diff picture, ghosts included', async () => {
         const layout = layoutJourney(await journeyOf(FULL_MAP));
         const { svg } = freshSvg();
@@ -66,13 +66,31 @@ describe('map renderer (linkedom)', () => {
     });
 
     it('writes user text as text nodes, never as markup', async () => {
-        const { document } = freshSvg();
-        const svg = renderSvgMarkup(document, layoutJourney(await journeyOf(hostileMap())), { palette: 'light' });
+        const svg = mapSvg(layoutJourney(await journeyOf(hostileMap())), { palette: 'light' });
         assert.doesNotMatch(svg, /<script|<img|<\/svg>.*<\/svg>/s);
         assert.ok(svg.includes('&lt;script&gt;window.__pwned=1&lt;/script&gt;'));
         assert.ok(svg.includes(']]&gt;'), 'a CDATA end in the text is escaped');
         const { document: parsed } = parseHTML(`<html><body>${svg}</body></html>`);
         const text = parsed.querySelector('g[data-kind=pain]')!.textContent!.replace(/\s/g, '');
         assert.ok(text.includes(HOSTILE_TEXTS.markup.replace(/\s/g, '')));
+    });
+
+    it('keeps cards in map order while the drawn window slides, reusing the cards still in it', async () => {
+        const steps = Array.from({ length: 30 }, (_, i) => `step s${i} "Step ${i}" { pain "P${i}" }`).join(' ');
+        const layout = layoutJourney(await journeyOf(`journey j for dana { stage a { ${steps} } }`));
+        const { svg } = freshSvg();
+        const columns = layout.columns;
+        const order = () => Array.from(svg.querySelectorAll('g[data-kind=step]')).map(g => g.getAttribute('data-id'));
+        const windowOf = (first: number, last: number): [number, number] => [columns[first].x + 1, columns[last].x + columns[last].width - 1];
+        renderMap(svg, layout, { visibleX: windowOf(10, 19) });
+        assert.deepEqual(order(), columns.slice(10, 20).map(c => c.step));
+        const kept = svg.querySelector('g[data-kind=step][data-id=s12]');
+        for (const [first, last] of [[5, 14], [0, 29], [20, 25], [12, 12]] as const) {
+            renderMap(svg, layout, { visibleX: windowOf(first, last) });
+            assert.deepEqual(order(), columns.slice(first, last + 1).map(c => c.step), `window ${first}–${last}`);
+            assert.deepEqual(Array.from(svg.querySelectorAll('g[data-kind=pain]')).map(g => g.getAttribute('data-step')), columns.slice(first, last + 1).map(c => c.step));
+            // s12 stays in view for the first two windows: the same node, not a new one.
+            if (last === 14 || last === 29) assert.equal(svg.querySelector('g[data-kind=step][data-id=s12]'), kept);
+        }
     });
 });

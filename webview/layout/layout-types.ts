@@ -58,7 +58,7 @@ export interface TextLine {
 export interface CardLayout {
     /**
      * Stable key of the element, unique in the map: `stage:<id>`, `step:<id>`,
-     * `<kind>:<step id>:<n>` for the n-th member of that kind in a step. The d3 join keys on it
+     * `<kind>:<step id>:<n>` for the n-th member of that kind in a step. The renderer keys DOM patches on it
      * and a diff marks changes by it. A repeated id (a `duplicate-id` error) gets `~2`, `~3`….
      */
     key: string;
