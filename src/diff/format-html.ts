@@ -1,6 +1,5 @@
 import { randomBytes } from 'node:crypto';
-import { parseHTML } from 'linkedom';
-import { journeySvg } from '../../webview/render/svg-markup.js';
+import { journeyMapSvg } from '../../webview/render/svg-markup.js';
 import { htmlText as escapeHtml } from '../text/html-text.js';
 import { describeChange, type Markup } from './describe-change.js';
 import type { JourneyDiff } from './diff-model.js';
@@ -15,8 +14,6 @@ import type { LoadedRevision } from './load-revision.js';
  * change list centers the element it names. User text reaches the page only escaped.
  */
 export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: LoadedRevision, pairs: readonly FilePair[]): string {
-    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-    const doc = document as unknown as Document;
     const sections: string[] = [];
     const nonce = randomBytes(16).toString('base64');
     for (const pair of pairs) {
@@ -29,8 +26,8 @@ export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: Lo
             const after = newModel?.journeys.find(j => j.id === id);
             const mine = changes.filter(c => c.journey === id);
             const { journey, marks } = newPicture(before, after, mine);
-            const newSvg = journey ? journeySvg(doc, journey, { palette: 'light', changes: marks, styleNonce: nonce }) : '<p>(journey removed)</p>';
-            const oldSvg = before ? journeySvg(doc, before, { palette: 'light', styleNonce: nonce }) : '<p>(journey added)</p>';
+            const newSvg = journey ? journeyMapSvg(journey, { palette: 'light', changes: marks, styleNonce: nonce }) : '<p>(journey removed)</p>';
+            const oldSvg = before ? journeyMapSvg(before, { palette: 'light', styleNonce: nonce }) : '<p>(journey added)</p>';
             const list = mine.map(c => `<li><button type="button" data-target="${escapeHtml(changeTarget(c))}">${describeChange(c, escapeHtml, escapeHtml, HTML_MARKUP)}</button></li>`).join('');
             sections.push(`<section class="jm-journey"><h2>${escapeHtml(pair.path)}: ${escapeHtml(journey?.title ?? before?.title ?? id)}</h2>
 <div class="jm-body"><ol class="jm-changes">${list}</ol><div class="jm-maps"><div class="jm-new">${newSvg}</div><div class="jm-old" hidden>${oldSvg}</div></div></div></section>`);

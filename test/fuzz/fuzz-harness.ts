@@ -6,7 +6,6 @@
  */
 import { strict as assert } from 'node:assert';
 import { URI, type LangiumDocument } from 'langium';
-import { parseHTML } from 'linkedom';
 import type { Diagnostic, DocumentSymbol, Range as LspRange } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document as JourneyDocument } from '../../language/generated/ast.js';
@@ -20,7 +19,7 @@ import { formatText } from '../../src/diff/format-text.js';
 import type { LoadedRevision } from '../../src/diff/load-revision.js';
 import { layoutJourney } from '../../webview/layout/journey-layout.js';
 import type { MapLayout } from '../../webview/layout/layout-types.js';
-import { renderSvgMarkup } from '../../webview/render/svg-markup.js';
+import { mapSvg } from '../../webview/render/svg-markup.js';
 import { lexemes, withoutRanges } from '../language/journey-format-helpers.js';
 
 import type { Stage } from './fuzz-stages.js';
@@ -79,8 +78,7 @@ function check(condition: unknown, kind: FailureKind, message: string): asserts 
  * switched here only.
  */
 export function renderSvg(layout: MapLayout): string {
-    const { document } = parseHTML('<!doctype html><html><head></head><body></body></html>');
-    return renderSvgMarkup(document as unknown as Document, layout, { palette: 'light' });
+    return mapSvg(layout, { palette: 'light' });
 }
 
 export class FuzzHarness {

@@ -1,9 +1,8 @@
 import assert from 'node:assert/strict';
-import { parseHTML } from 'linkedom';
 import { layoutJourney, LAYOUT } from '../../webview/layout/journey-layout.js';
 import { ROW_ORDER, type CardLayout, type MapLayout } from '../../webview/layout/layout-types.js';
 import { measureText, wrapText } from '../../webview/layout/text-metrics.js';
-import { renderSvgMarkup } from '../../webview/render/svg-markup.js';
+import { mapSvg } from '../../webview/render/svg-markup.js';
 import { FULL_MAP, HOSTILE_TEXTS, example, hostileMap, journeyOf, modelOf } from './preview-fixtures.js';
 
 /** Rows (lanes and lines) top to bottom, by id. */
@@ -40,7 +39,7 @@ function assertNothingClippedOrOverlapping(layout: MapLayout): void {
     assert.ok(layout.lanes.every(l => l.y > heading), 'the heading overlaps the lanes');
 }
 
-const svgOf = (layout: MapLayout) => renderSvgMarkup(parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document, layout, { palette: 'light' });
+const svgOf = (layout: MapLayout) => mapSvg(layout, { palette: 'light' });
 
 describe('journey layout', () => {
     it('puts every lane and line in the order of the spec when all hold something', async () => {

@@ -42,13 +42,3 @@ export function renderSvgElement(document: Document, layout: MapLayout, options:
     patchDom(svg, standaloneMapTree(layout, options));
     return svg;
 }
-
-/** @deprecated The document is not used: call `mapSvg(layout, options)`. Kept for older callers. */
-export function renderSvgMarkup(_document: unknown, layout: MapLayout, options: SvgMarkupOptions): string {
-    return mapSvg(layout, options);
-}
-
-/** @deprecated The document is not used: call `journeyMapSvg(journey, options)`. Kept for older callers. */
-export function journeySvg(_document: unknown, journey: JourneyModel, options: SvgMarkupOptions & LayoutOptions): string {
-    return journeyMapSvg(journey, options);
-}
