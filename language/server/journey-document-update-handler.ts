@@ -33,8 +33,10 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler i
         const uri = change.document.uri;
         this.pending.add(uri);
         if (this.pins === 0) this.workspaceLock.cancelWrite();
-        // A file the server has never built (just opened, new): nothing to coalesce with.
-        this.schedule(this.documents.hasDocument(URI.parse(uri)) ? UPDATE_DELAY_MS : 0);
+        // A file the server does not know yet (just opened, new): nothing to coalesce with, and
+        // requests sent right after the didOpen must find the document, as with Langium alone.
+        if (this.documents.hasDocument(URI.parse(uri))) this.schedule(UPDATE_DELAY_MS);
+        else this.flush(true);
     }
 
     pin(_uri: URI): { dispose(): void } {

@@ -17,7 +17,7 @@ import { isCurrent } from './journey-language-server.js';
 
 interface Entry {
     /** The build (parse) the result below describes, and its number in `journeymap/modelChanged`. */
-    parse?: ParseResult;
+    parse?: WeakRef<ParseResult>;
     version: number;
     result?: ModelResult;
 }
@@ -42,7 +42,7 @@ export class JourneyModelStore {
         const uri = document.uri.toString();
         const entry = this.entries.get(uri) ?? { version: ++this.version };
         this.entries.set(uri, entry);
-        if (entry.parse === document.parseResult && entry.result) return entry.result;
+        if (entry.parse?.deref() === document.parseResult && entry.result) return entry.result;
         const parse = document.parseResult;
         const syntax = diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError);
         const errors = diagnostics.filter(d => d.severity === 1);
@@ -55,7 +55,8 @@ export class JourneyModelStore {
             uri, version: entry.version, syntaxErrors: syntax.length, errors: errors.length,
             ...(model ? { model } : {}), ...(first ? { firstError: first.range } : {}),
         };
-        entry.parse = parse;
+        // Weakly: the cache must not keep an outdated AST alive.
+        entry.parse = new WeakRef(parse);
         entry.result = result;
         return result;
     }

@@ -17,7 +17,13 @@ export function parsedVersion(document: LangiumDocument): number | undefined {
 export class JourneyDocumentFactory extends DefaultLangiumDocumentFactory {
     override async update<T extends AstNode = AstNode>(document: LangiumDocument<T>, cancellationToken: CancellationToken): Promise<LangiumDocument<T>> {
         // Read in the same turn as super.update reads the text: no edit can come in between.
-        const version = this.textDocuments?.get(document.uri.toString())?.version;
+        const textDocument = this.textDocuments?.get(document.uri.toString());
+        const version = textDocument?.version;
+        if (textDocument && document.parseResult.value.$cstNode?.root.fullText !== textDocument.getText()) {
+            // Let the old AST go before the new one is built, not after: at 10,000 steps each is
+            // about 200 MB, and the heap would otherwise have to hold both.
+            (document as { parseResult: LangiumDocument['parseResult'] }).parseResult = { value: { $type: 'Document', personas: [], channels: [], teams: [], journeys: [] } as AstNode, lexerErrors: [], parserErrors: [] };
+        }
         const updated = await super.update(document, cancellationToken);
         if (version === undefined) parsedVersions.delete(document);
         else parsedVersions.set(document, version);

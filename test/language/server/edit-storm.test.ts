@@ -157,7 +157,6 @@ describe('language server under an edit storm (a real process over stdio)', func
         const outcomes = await Promise.all(requests.map(r => r.outcome));
 
         // Every request answered: a result or, for a cancelled one, RequestCancelled; nothing else.
-        if (process.env.STORM_DEBUG) console.log(outcomes.join(' '), server.published.filter(p => p.uri === uri).map(p => p.version).join(','));
         const failures = outcomes.filter(o => o !== 'result' && o !== 'cancelled');
         assert.deepEqual(failures, [], 'requests that failed');
         const cancelledOnes = requests.map((r, i) => [r, outcomes[i]] as const).filter(([r]) => r.cancelled);
