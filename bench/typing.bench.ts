@@ -304,6 +304,30 @@ async function parseAndLink(text: string, runs: number): Promise<Samples> {
     return samples;
 }
 
+/**
+ * The same bench against the server before it coalesced edits (commit f4491df), run with
+ * JOURNEYMAP_BENCH_SERVER pointing at that build: a record for comparison, not re-measured.
+ */
+const BEFORE = `### Before (commit f4491df, measured 2026-11-30 on this machine under load)
+
+The same bench with \`JOURNEYMAP_BENCH_SERVER\` set to the bundle of commit f4491df (no heap options), load
+average 16.64 13.56 8.24 before and 11.98 14.40 12.14 after: a heavily shared machine, so all times are several
+times those of an idle one; compare ratios to the cold check.
+
+| map | measure | time (ms) |
+|---|---|---:|
+| 1,000 steps | cold \`journeymap check\` | 8287 (7957–9383) |
+| 1,000 steps | 10 keys/s for 10 s: last key → its diagnostics | 76985 (9.3 × check) |
+| 1,000 steps | same: completion (20 requests) | 81058 (77018–84467) |
+| 1,000 steps | same: hover (20 requests) | 80936 (76784–84332) |
+| 1,000 steps | burst of 1,000 keys sent at once → final diagnostics | not caught up after 60 s |
+| 10,000 steps | Langium parse + link in process | 37552 (29004–50643) |
+| 10,000 steps | one keystroke → its diagnostics | 22391 (17333–29342) |
+| 10,000 steps | 10 keys/s for 2 s: last key → its diagnostics | 224665 |
+
+Server resident memory at 10,000 steps: 1329 MiB after the series, 1362 MiB peak. In the edit-storm test of
+that build no cancelled request was answered as cancelled (Langium's error object came back as a result).`;
+
 async function main(): Promise<void> {
     const out: string[] = [];
     const print = (line = '') => out.push(line);
@@ -383,6 +407,8 @@ async function main(): Promise<void> {
     print('the step\'s emotion line, and every 5th for hover on a step id; the times are from request to response, none cancelled.');
     print(`The cold check is the median (min–max) of ${check1k.values.length} runs; parse + link of ${floor.values.length} runs after a warm-up;`);
     print(`one keystroke at 10,000 steps of ${keystroke.values.length} runs; the other rows are single runs.`);
+    print();
+    print(BEFORE);
     print();
     process.stdout.write(out.join('\n'));
 }
