@@ -39,12 +39,10 @@ export class JourneyDocumentUpdateHandler extends DefaultDocumentUpdateHandler i
         else this.flush(true);
     }
 
-    pin(_uri: URI, again = false): { dispose(): void } {
-        // Edits that came before the request must be in the build it waits for: start it now.
-        // A build already pinned by another request is let finish first (cancelling it would
-        // starve that request while requests keep coming); once it has passed (`again`), the
-        // newer edits are built even if other requests still hold it.
-        if (again || this.pins === 0) this.flush(true);
+    pin(_uri: URI): { dispose(): void } {
+        // Edits that came before the request must be in the build it waits for: start it now,
+        // even if that cancels another pinned build (whose waiters are served by this one too).
+        this.flush(true);
         this.pins++;
         let disposed = false;
         return {

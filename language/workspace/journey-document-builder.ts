@@ -15,8 +15,7 @@ function workspaceSignature(document: LangiumDocument): string {
 
 /** Lets a request that needs the current text built keep a build from being cancelled by new edits. */
 export interface BuildPinner {
-    /** `again`: the request already waited for a build that did not have its version. */
-    pin(uri: URI, again: boolean): Disposable;
+    pin(uri: URI): Disposable;
 }
 
 /**
@@ -71,12 +70,12 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
 
     protected override async awaitDocumentState(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<URI> {
         const wanted = this.textDocuments?.get(uri.toString())?.version;
-        for (let attempt = 0; ; attempt++) {
+        for (;;) {
             await super.awaitDocumentState(state, uri, cancelToken);
             const document = this.langiumDocuments.getDocument(uri);
             const parsed = document && parsedVersion(document);
             if (wanted === undefined || !document || (parsed !== undefined && parsed >= wanted)) return uri;
-            const pin = this.pinner()?.pin(uri, attempt > 0);
+            const pin = this.pinner()?.pin(uri);
             try {
                 await this.nextDocumentPhase(state, uri, cancelToken);
             } finally {
@@ -85,21 +84,20 @@ export class JourneyDocumentBuilder extends DefaultDocumentBuilder {
         }
     }
 
-    /** Resolves when the document reaches `state`, or the end of its build (which may not be the build wanted). */
     private nextDocumentPhase(state: DocumentState, uri: URI, cancelToken: CancellationToken): Promise<void> {
         if (cancelToken.isCancellationRequested) return Promise.reject(OperationCancelled);
         return new Promise((resolve, reject) => {
-            const listeners: Disposable[] = [];
-            const done = (settle: () => void) => {
-                for (const listener of listeners) listener.dispose();
-                settle();
-            };
-            for (const phase of new Set([state, DocumentState.Validated])) {
-                listeners.push(this.onDocumentPhase(phase, document => {
-                    if (document.uri.toString() === uri.toString()) done(resolve);
-                }));
-            }
-            listeners.push(cancelToken.onCancellationRequested(() => done(() => reject(OperationCancelled))));
+            const phase = this.onDocumentPhase(state, document => {
+                if (document.uri.toString() !== uri.toString()) return;
+                phase.dispose();
+                cancel.dispose();
+                resolve();
+            });
+            const cancel = cancelToken.onCancellationRequested(() => {
+                phase.dispose();
+                cancel.dispose();
+                reject(OperationCancelled);
+            });
         });
     }
 }
