@@ -165,8 +165,7 @@ async function measurePipeline(steps: number, text: string, runs: number): Promi
             }
             return items;
         });
-        // Not validation, but on the way to the diagnostics: the server builds the preview's model
-        // of an open document when it is validated, before Langium's handler publishes diagnostics.
+        // Not validation: the server builds the preview's model when a preview asks for it.
         await time('model', () => Journey.model.JourneyModelBuilder.build(document));
         if (run === 0 && checked.length + builtin.length !== diagnostics.length) {
             throw new Error(`our checks alone gave ${checked.length} diagnostics, the validator ${diagnostics.length - builtin.length}`);
@@ -255,8 +254,8 @@ interface EditResult {
 /**
  * Starts the real language server over stdio, opens the map and toggles one emotion between +1
  * and +9; each edit waits for the publishDiagnostics that shows (or no longer shows) the
- * emotion-out-of-range error on that line. publishDiagnostics carries no document version in
- * Langium, so the content identifies the build.
+ * emotion-out-of-range error on that line (the content identifies the build; the server also sends
+ * the document version). The server waits 150 ms for further keys before it rebuilds: included.
  */
 async function measureEdits(steps: number, text: string, edits: number): Promise<EditResult> {
     const server = spawn(process.execPath, [`${ROOT}bin/journeymap-language-server.mjs`, '--stdio'], { cwd: ROOT, stdio: ['pipe', 'pipe', 'pipe'] });
@@ -396,8 +395,8 @@ async function main(): Promise<void> {
     print('  (a difference of two larger, noisier times).');
     print('- *our diagnostic mapping*: `JourneyDocumentValidator` minus the `super.validateDocument` it calls (codes and messages).');
     print('- *journey model*: `JourneyModelBuilder.build`, the plain model of the preview. Neither scoping nor validation, so');
-    print('  outside the budget below; listed because the server builds it for an open document when it is validated,');
-    print('  before Langium\'s handler publishes the diagnostics, so it is part of the edit latency further down.');
+    print('  outside the budget below; the server builds it only when a preview asks for it, so it is not part of the');
+    print('  edit latency further down.');
     print();
 
     print('### The 30% budget');
@@ -445,9 +444,9 @@ async function main(): Promise<void> {
     print('The real server (`node bin/journeymap-language-server.mjs --stdio`, the built bundle) in its own process.');
     print('The client opens the map, then changes one `emotion +1` to `+9` and back (an incremental didChange of one');
     print('character), and waits each time for the publishDiagnostics that adds or drops the `emotion-out-of-range`');
-    print('error on that line. The time runs from sending didChange to receiving the notification: Langium\'s update');
-    print('(re-parse, scopes, link, validation of the whole document), the preview model of the open document, and the');
-    print('JSON-RPC round trip of all diagnostics.');
+    print('error on that line. The time runs from sending didChange to receiving the notification: the server\'s 150 ms');
+    print('wait for further keys (edits coalesce), Langium\'s update (re-parse, scopes, link, validation of the whole');
+    print('document) and the JSON-RPC round trip of all diagnostics.');
     print();
     print('| steps | diagnostics published | open → first diagnostics | edits | edit → diagnostics |');
     print('|---:|---:|---:|---:|---:|');

@@ -3,5 +3,16 @@ if (Number(process.versions.node.split('.')[0]) < 22) {
     process.stderr.write(`journeymap-language-server: needs Node.js 22 or later (this is ${process.version})\n`);
     process.exit(2);
 }
-const { createRequire } = await import('node:module');
-createRequire(import.meta.url)('../dist/language-server.cjs');
+const { fileURLToPath } = await import('node:url');
+const server = fileURLToPath(new URL('../dist/language-server.cjs', import.meta.url));
+// The heap options of language/server/server-node-options.ts (keep the two the same): they must
+// be given to Node.js when it starts, so the server runs in a child process that has them, with
+// this process's stdin, stdout and stderr.
+const HEAP_OPTIONS = ['--max-old-space-size=768', '--max-semi-space-size=8'];
+const { spawn } = await import('node:child_process');
+const child = spawn(process.execPath, [...HEAP_OPTIONS, server, ...process.argv.slice(2)], { stdio: 'inherit' });
+for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child.on('exit', (code, signal) => {
+    if (signal) process.kill(process.pid, signal);
+    else process.exit(code ?? 1);
+});

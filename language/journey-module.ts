@@ -7,6 +7,8 @@ import { JourneyGeneratedSharedModule, JourneymapGeneratedModule } from './gener
 import { JourneyCodeActionProvider } from './lsp/journey-code-actions.js';
 import { JourneyCompletionProvider } from './lsp/journey-completion.js';
 import { JourneyDocumentBuilder } from './workspace/journey-document-builder.js';
+import { JourneyDocumentFactory } from './workspace/journey-document-factory.js';
+import { JourneyDocumentUpdateHandler } from './server/journey-document-update-handler.js';
 import { JourneyDocumentValidator } from './validation/journey-document-validator.js';
 import { JourneyFormatter } from './lsp/journey-formatter.js';
 import { JourneyHoverProvider } from './lsp/journey-hover.js';
@@ -57,9 +59,11 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
     lsp: {
         NodeKindProvider: () => new JourneyNodeKindProvider(),
         WorkspaceSymbolProvider: (services) => new JourneyWorkspaceSymbolProvider(services),
+        DocumentUpdateHandler: (services) => new JourneyDocumentUpdateHandler(services),
     },
     workspace: {
         DocumentBuilder: (services) => new JourneyDocumentBuilder(services),
+        LangiumDocumentFactory: (services) => new JourneyDocumentFactory(services),
     },
 };
 

@@ -1,7 +1,8 @@
-import { AstUtils, GrammarAST, type AstNode, type AstNodeDescription, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
+import { AstUtils, GrammarAST, OperationCancelled, type AstNode, type AstNodeDescription, type LangiumDocument, type MaybePromise, type ReferenceInfo, type Stream } from 'langium';
 import { DefaultCompletionProvider, type CompletionAcceptor, type CompletionContext, type CompletionValueItem, type NextFeature } from 'langium/lsp';
-import { CompletionItemKind, InsertTextFormat, MarkupKind } from 'vscode-languageserver';
-import { isChannelUse, isJourney, isPersona, isStage, isStep } from '../generated/ast.js';
+import { CompletionItemKind, InsertTextFormat, MarkupKind, type CancellationToken, type CompletionList, type CompletionParams } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isChannelUse, isJourney, isPersona, isStage, isStep, type Document } from '../generated/ast.js';
 import { EMOTION_MEANINGS, OPPORTUNITY_STATUSES, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from '../model/journey-model.js';
 import { EFFORT_MEANINGS, IMPACT_MEANINGS, KEYWORD_DOCS, SEVERITY_MEANINGS, STATUS_MEANINGS } from './keyword-docs.js';
 
@@ -16,6 +17,33 @@ const SEVERITIES: Record<string, string> = { low: 'Low severity', medium: 'Mediu
  * snippets for a new stage, step and moment of truth.
  */
 export class JourneyCompletionProvider extends DefaultCompletionProvider {
+    /** The document being completed, by its text document (findFeaturesAt gets only the latter). */
+    private readonly completing = new WeakMap<TextDocument, LangiumDocument>();
+
+    override async getCompletion(document: LangiumDocument, params: CompletionParams, cancelToken?: CancellationToken): Promise<CompletionList | undefined> {
+        if (cancelToken?.isCancellationRequested) throw OperationCancelled;
+        this.completing.set(document.textDocument, document);
+        const result = await super.getCompletion(document, params, cancelToken);
+        // Cancelled meanwhile (the user typed on): the answer is of no use, say so.
+        if (cancelToken?.isCancellationRequested) throw OperationCancelled;
+        return result;
+    }
+
+    /**
+     * Langium finds the grammar features at the cursor by parsing all the text before it, on every
+     * request: the cost grows with the file. The grammar is block structured and a repetition of
+     * members knows nothing of the members before, so the complete members before the one being
+     * written are blanked out (same offsets, whitespace instead): the parse covers the header of
+     * the enclosing journey and stage and the current stage's members only.
+     */
+    protected override findFeaturesAt(textDocument: TextDocument, offset: number): NextFeature[] {
+        const document = this.completing.get(textDocument);
+        const prefix = document ? completionPrefix(document, textDocument.getText(), offset) : undefined;
+        if (prefix === undefined) return super.findFeaturesAt(textDocument, offset);
+        // Langium reads the text before the cursor through getText: hand it the blanked one.
+        return super.findFeaturesAt({ getText: () => prefix, positionAt: () => textDocument.positionAt(offset) } as unknown as TextDocument, offset);
+    }
+
     protected override completionFor(context: CompletionContext, next: NextFeature, acceptor: CompletionAcceptor): MaybePromise<void> {
         if (next.property === 'value' && AstUtils.getContainerOfType(next.feature, GrammarAST.isParserRule)?.name === 'Emotion') {
             for (const value of [2, 1, 0, -1, -2] as EmotionValue[]) {
@@ -94,6 +122,39 @@ export class JourneyCompletionProvider extends DefaultCompletionProvider {
             ...(description ? { documentation: { kind: MarkupKind.PlainText, value: description } } : {}),
         };
     }
+}
+
+/**
+ * The text before `offset` with the complete members before the current one blanked out, at the
+ * top level, in the enclosing journey and in the enclosing stage; undefined when the document's
+ * AST is not of this very text (then the whole text is parsed, as Langium does).
+ */
+export function completionPrefix(document: LangiumDocument, text: string, offset: number): string | undefined {
+    const root = document.parseResult.value as Document;
+    if (root.$cstNode?.root.fullText !== text) return undefined;
+    const blanks: Array<[number, number]> = [];
+    const current = (nodes: AstNode[]): AstNode | undefined => {
+        const placed = nodes.filter(node => node.$cstNode).sort((a, b) => a.$cstNode!.offset - b.$cstNode!.offset);
+        let found: AstNode | undefined;
+        for (const node of placed) {
+            if (node.$cstNode!.offset >= offset) break;
+            found = node;
+        }
+        if (found && found !== placed[0]) blanks.push([placed[0].$cstNode!.offset, found.$cstNode!.offset]);
+        return found;
+    };
+    const top = current([...root.personas, ...root.channels, ...root.teams, ...root.journeys]);
+    if (isJourney(top)) {
+        const member = current([...top.scenarios, ...top.objectives, ...top.personas, ...top.channels, ...top.teams, ...top.stages]);
+        if (isStage(member)) current([...member.goals, ...member.steps]);
+    }
+    let prefix = '';
+    let at = 0;
+    for (const [start, end] of blanks) {
+        prefix += text.slice(at, start) + ' '.repeat(end - start);
+        at = end;
+    }
+    return prefix + text.slice(at, offset);
 }
 
 const SNIPPETS: Record<string, { detail: string; body: string }> = {

@@ -1,6 +1,6 @@
-import { AstUtils, CstUtils, GrammarAST, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
+import { AstUtils, CstUtils, GrammarAST, OperationCancelled, type AstNode, type CstNode, type LangiumDocument, type MaybePromise } from 'langium';
 import { AstNodeHoverProvider } from 'langium/lsp';
-import type { Hover, HoverParams } from 'vscode-languageserver';
+import type { CancellationToken, Hover, HoverParams } from 'vscode-languageserver';
 import { isChannel, isEmotion, isEvidence, isJourney, isMomentOfTruth, isOpportunity, isPain, isPersona, isStage, isStep, isTeam } from '../generated/ast.js';
 import { EMOTION_MEANINGS, SOLICITED_EVIDENCE, readableTitle, type EmotionValue, type EvidenceKind } from '../model/journey-model.js';
 import { KEYWORD_HOVERS, SEVERITY_MEANINGS, valueMeaning } from './keyword-docs.js';
@@ -13,7 +13,9 @@ export { SEVERITY_MEANINGS };
  * whether it is solicited. User text is escaped: it is shown as text, never as markup.
  */
 export class JourneyHoverProvider extends AstNodeHoverProvider {
-    override async getHoverContent(document: LangiumDocument, params: HoverParams): Promise<Hover | undefined> {
+    override async getHoverContent(document: LangiumDocument, params: HoverParams, cancelToken?: CancellationToken): Promise<Hover | undefined> {
+        // Cancelled while it waited for the document to be built: the user has moved on.
+        if (cancelToken?.isCancellationRequested) throw OperationCancelled;
         const root = document.parseResult?.value?.$cstNode;
         if (root) {
             const leaf = CstUtils.findLeafNodeAtOffset(root, document.textDocument.offsetAt(params.position));

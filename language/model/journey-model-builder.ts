@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type CstNode, type LangiumDocument, type Reference, GrammarUtils } from 'langium';
+import { AstUtils, Cancellation, DocumentState, GrammarUtils, interruptAndCheck, OperationCancelled, type AstNode, type CstNode, type LangiumDocument, type Reference } from 'langium';
 import type {
     Action, Channel, Document, Evidence, Journey, Link, Metric, Note, Opportunity, Pain, Persona, Stage, Step, Team,
 } from '../generated/ast.js';
@@ -26,12 +26,44 @@ export class JourneyModelBuilder {
             personas: root.personas.map(p => persona(p, 'global')),
             channels: root.channels.map(c => declaration(c, 'global')),
             teams: root.teams.map(t => declaration(t, 'global')),
-            journeys: root.journeys.map(journey),
+            journeys: root.journeys.map(node => journey(node)),
+        };
+    }
+
+    /**
+     * The same model, built a stage at a time: it gives way to other work between stages, stops
+     * when `cancelToken` is cancelled, and stops too (OperationCancelled) when the document is
+     * re-parsed meanwhile, as the model of an outdated AST whose references are unlinked is of no use.
+     */
+    async buildAsync(document: LangiumDocument<Document>, cancelToken: Cancellation.CancellationToken = Cancellation.CancellationToken.None): Promise<JourneyDocumentModel> {
+        const parse = document.parseResult;
+        const check = async () => {
+            await interruptAndCheck(cancelToken);
+            if (document.parseResult !== parse || document.state < DocumentState.Linked) throw OperationCancelled;
+        };
+        const root = parse.value;
+        const journeys: JourneyModel[] = [];
+        for (const node of root.journeys) {
+            const stages: StageModel[] = [];
+            for (const child of node.stages) {
+                await check();
+                stages.push(stage(child));
+            }
+            journeys.push(journey(node, stages));
+        }
+        await check();
+        return {
+            schemaVersion: JOURNEY_MODEL_SCHEMA_VERSION,
+            uri: document.uri.toString(),
+            personas: root.personas.map(p => persona(p, 'global')),
+            channels: root.channels.map(c => declaration(c, 'global')),
+            teams: root.teams.map(t => declaration(t, 'global')),
+            journeys,
         };
     }
 }
 
-function journey(node: Journey): JourneyModel {
+function journey(node: Journey, stages: StageModel[] = node.stages.map(stage)): JourneyModel {
     const forRef = node.persona ? ref(node.persona) : undefined;
     const target = node.persona?.ref;
     const inner = node.personas.map(p => persona(p, 'journey'));
@@ -53,7 +85,7 @@ function journey(node: Journey): JourneyModel {
         personas: inner,
         channels: node.channels.map(c => declaration(c, 'journey')),
         teams: node.teams.map(t => declaration(t, 'journey')),
-        stages: node.stages.map(stage),
+        stages,
         ...(node.futureOf ? { futureOf: node.futureOf.$refText, futureOfRef: ref(node.futureOf) } : {}),
         ...asIs(node),
         ...nonEmpty('opportunities', node.opportunities.map(opportunity)),

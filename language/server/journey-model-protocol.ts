@@ -1,51 +1,68 @@
 /**
- * Server side of the model protocol (language/protocol.ts): after each validation of an open
- * document the server builds its plain journey model — only when the text has no syntax error,
- * so the preview keeps the last good picture while the user types — and tells the client it
- * changed; the client then asks for it. One data path: the webview never parses text.
+ * Server side of the model protocol (language/protocol.ts). After each validation of an open
+ * document the server tells the client cheaply that its model changed; it builds the model only
+ * when asked (`journeymap/model`, sent by a preview), once per build of the text, and only when
+ * the text has no syntax error, so the preview keeps the last good picture while the user types.
+ * One data path: the webview never parses text.
  */
-import { DocumentState, URI, type LangiumDocument } from 'langium';
+import { DocumentState, isOperationCancelled, OperationCancelled, URI, type LangiumDocument, type ParseResult } from 'langium';
+import type { CancellationToken } from 'vscode-languageserver';
 import type { LangiumSharedServices } from 'langium/lsp';
-import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { LSPErrorCodes, ResponseError, type Connection, type Diagnostic } from 'vscode-languageserver';
 import type { Document } from '../generated/ast.js';
 import { DiagnosticCode } from '../validation/journey-diagnostics.js';
 import type { JourneyServices } from '../journey-module.js';
 import { ModelChangedNotification, ModelRequest, type ModelChangedParams, type ModelRequestParams, type ModelResult } from '../protocol.js';
+import { isCurrent } from './journey-language-server.js';
+
+interface Entry {
+    /** The build (parse) the result below describes, and its number in `journeymap/modelChanged`. */
+    parse?: WeakRef<ParseResult>;
+    version: number;
+    result?: ModelResult;
+}
 
 export class JourneyModelStore {
-    private readonly results = new Map<string, ModelResult>();
+    private readonly entries = new Map<string, Entry>();
     private version = 0;
 
     constructor(private readonly services: JourneyServices) { }
 
-    /** Records the state of a just-validated document; the model only if it parses. */
-    update(document: LangiumDocument): ModelResult {
-        const result = this.describe(document, document.diagnostics ?? []);
-        this.results.set(result.uri, result);
+    /** A new build of an open document was validated: its number, for the notification. No model is built. */
+    validated(document: LangiumDocument): number {
+        const uri = document.uri.toString();
+        const entry = this.entries.get(uri) ?? { version: 0 };
+        entry.version = ++this.version;
+        this.entries.set(uri, entry);
+        return entry.version;
+    }
+
+    /** The result for the document as validated now: cached per build; the model built only if the text parses. */
+    async resultFor(document: LangiumDocument, diagnostics: readonly Diagnostic[], cancelToken: CancellationToken): Promise<ModelResult> {
+        const uri = document.uri.toString();
+        const entry = this.entries.get(uri) ?? { version: ++this.version };
+        this.entries.set(uri, entry);
+        if (entry.parse?.deref() === document.parseResult && entry.result) return entry.result;
+        const parse = document.parseResult;
+        const syntax = diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError);
+        const errors = diagnostics.filter(d => d.severity === 1);
+        const model = syntax.length === 0
+            ? await this.services.model.JourneyModelBuilder.buildAsync(document as LangiumDocument<Document>, cancelToken)
+            : entry.result?.model;
+        // The banner is about syntax errors: jump to the first of those, else to the first error.
+        const first = [...(syntax.length > 0 ? syntax : errors)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
+        const result: ModelResult = {
+            uri, version: entry.version, syntaxErrors: syntax.length, errors: errors.length,
+            ...(model ? { model } : {}), ...(first ? { firstError: first.range } : {}),
+        };
+        // Weakly: the cache must not keep an outdated AST alive.
+        entry.parse = new WeakRef(parse);
+        entry.result = result;
         return result;
     }
 
-    /** The result for a document with these diagnostics, without recording it (a file not open). */
-    describe(document: LangiumDocument, diagnostics: readonly Diagnostic[]): ModelResult {
-        const uri = document.uri.toString();
-        const syntax = diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError);
-        const errors = diagnostics.filter(d => d.severity === 1);
-        const previous = this.results.get(uri);
-        const model = syntax.length === 0 ? this.services.model.JourneyModelBuilder.build(document as LangiumDocument<Document>) : previous?.model;
-        // The banner is about syntax errors: jump to the first of those, else to the first error.
-        const first = [...(syntax.length > 0 ? syntax : errors)].sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)[0];
-        return {
-            uri, version: ++this.version, syntaxErrors: syntax.length, errors: errors.length,
-            ...(model ? { model } : {}), ...(first ? { firstError: first.range } : {}),
-        };
-    }
-
-    get(uri: string): ModelResult | undefined {
-        return this.results.get(uri);
-    }
-
     delete(uri: string): void {
-        this.results.delete(uri);
+        this.entries.delete(uri);
     }
 }
 
@@ -53,33 +70,50 @@ export class JourneyModelStore {
 export function registerJourneyModelProtocol(connection: Connection, shared: LangiumSharedServices, services: JourneyServices): JourneyModelStore {
     const store = new JourneyModelStore(services);
     const isOpen = (uri: string) => shared.workspace.TextDocuments.get(uri) !== undefined;
-    shared.workspace.DocumentBuilder.onBuildPhase(DocumentState.Validated, documents => {
-        // Every file is revalidated on each change; build models only for files open in an editor.
-        const open = documents.filter(document => isOpen(document.uri.toString())).map(document => ({ document, parsed: document.parseResult }));
-        if (open.length === 0) return;
-        // After this turn, so Langium's own Validated listener publishes the diagnostics first.
-        setImmediate(() => {
-            for (const { document, parsed } of open) {
-                // A newer edit was parsed meanwhile: its own validation will bring its model.
-                if (document.parseResult !== parsed || document.state < DocumentState.Validated) continue;
-                const result = store.update(document);
-                void connection.sendNotification(ModelChangedNotification, { uri: result.uri, version: result.version } satisfies ModelChangedParams);
-            }
-        });
+    // Registered after the diagnostics handler, so the client has the diagnostics first.
+    shared.workspace.DocumentBuilder.onDocumentPhase(DocumentState.Validated, document => {
+        const uri = document.uri.toString();
+        // Every validated file of the workspace passes here; only open ones have a preview, and
+        // a build of a text already edited again is followed by the build of the newer text.
+        if (!isOpen(uri) || !isCurrent(shared, document)) return;
+        void connection.sendNotification(ModelChangedNotification, { uri, version: store.validated(document) } satisfies ModelChangedParams);
     });
     shared.workspace.TextDocuments.onDidClose(event => store.delete(event.document.uri));
-    connection.onRequest(ModelRequest, async (params: ModelRequestParams): Promise<ModelResult> => {
-        const known = store.get(params.uri);
-        if (known) return known;
-        const uri = URI.parse(params.uri);
+    connection.onRequest(ModelRequest, async (params: ModelRequestParams, cancelToken: CancellationToken): Promise<ModelResult | ResponseError> => {
+        try {
+            return await answer(params.uri, cancelToken);
+        } catch (error) {
+            if (isOperationCancelled(error)) return new ResponseError(LSPErrorCodes.RequestCancelled, 'The request has been cancelled.');
+            throw error;
+        }
+    });
+
+    async function answer(uriText: string, cancelToken: CancellationToken): Promise<ModelResult> {
+        for (;;) {
+            try {
+                return await answerOnce(uriText, cancelToken);
+            } catch (error) {
+                // The text changed while the model was being built: answer for the newer one.
+                if (!isOperationCancelled(error) || cancelToken.isCancellationRequested) throw error;
+            }
+        }
+    }
+
+    async function answerOnce(uriText: string, cancelToken: CancellationToken): Promise<ModelResult> {
+        const uri = URI.parse(uriText);
         const documents = shared.workspace.LangiumDocuments;
-        if (!documents.hasDocument(uri)) return { uri: params.uri, version: 0, syntaxErrors: 0, errors: 0 };
+        if (!documents.hasDocument(uri)) return { uri: uriText, version: 0, syntaxErrors: 0, errors: 0 };
+        await shared.workspace.WorkspaceManager.ready;
+        // An open document is validated by every build; the wait also covers the edits sent before this request.
+        await shared.workspace.DocumentBuilder.waitUntil(isOpen(uriText) ? DocumentState.Validated : DocumentState.Linked, uri, cancelToken);
+        const document = documents.getDocument(uri)!;
+        if (cancelToken.isCancellationRequested) throw OperationCancelled;
         // Langium validates the files of the workspace only once they are opened or changed: a
         // file never opened is linked, and is validated here, without changing its state.
-        await shared.workspace.DocumentBuilder.waitUntil(DocumentState.Linked, uri);
-        const document = documents.getDocument(uri)!;
-        if (document.state >= DocumentState.Validated) return store.get(params.uri) ?? store.describe(document, document.diagnostics ?? []);
-        return store.describe(document, await services.validation.DocumentValidator.validateDocument(document));
-    });
+        const diagnostics = document.state >= DocumentState.Validated
+            ? document.diagnostics ?? []
+            : await services.validation.DocumentValidator.validateDocument(document, {}, cancelToken);
+        return store.resultFor(document, diagnostics, cancelToken);
+    }
     return store;
 }

@@ -1,14 +1,15 @@
 // The language server process: started by the VS Code extension over IPC, or by any LSP client
 // as `journeymap-language-server --stdio`.
-import { startLanguageServer } from 'langium/lsp';
 import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from '../journey-module.js';
+import { startJourneyLanguageServer } from './journey-language-server.js';
 import { registerJourneyModelProtocol } from './journey-model-protocol.js';
 import { registerTextModelRequest } from './journey-text-model.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
+// First, so that the diagnostics of a build are sent before its model notification.
+startJourneyLanguageServer(shared);
 registerJourneyModelProtocol(connection, shared, Journey);
 registerTextModelRequest(connection, shared);
-startLanguageServer(shared);

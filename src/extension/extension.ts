@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { SERVER_NODE_OPTIONS } from '../../language/server/server-node-options.js';
 import { JourneyCompareManager } from './compare/compare-manager.js';
 import { languageClientModelSource } from './preview/model-source.js';
 import { JourneyPreviewManager } from './preview/preview-manager.js';
@@ -9,8 +10,8 @@ let client: LanguageClient | undefined;
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
     const serverModule = context.asAbsolutePath('dist/language-server.cjs');
     const serverOptions: ServerOptions = {
-        run: { module: serverModule, transport: TransportKind.ipc },
-        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
+        run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
+        debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS, '--nolazy', '--inspect=6009'] } },
     };
     const outputChannel = vscode.window.createOutputChannel('Journeymap', { log: true });
     const clientOptions: LanguageClientOptions = {

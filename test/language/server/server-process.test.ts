@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
+import { SERVER_NODE_OPTIONS } from '../../../language/server/server-node-options.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
 
@@ -163,6 +164,13 @@ describe('journeymap-language-server --stdio (a real process)', function () {
         await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 9 } });
         await connection.sendRequest('textDocument/documentSymbol', { textDocument: { uri } });
         assert.equal(server.exitCode, null, `server died; stderr: ${stderr}`);
+    });
+
+    it('runs with the heap options the extension gives the server', () => {
+        const launcher = readFileSync(join(root, 'bin/journeymap-language-server.mjs'), 'utf8');
+        const options = /const HEAP_OPTIONS = (\[[^\]]*\])/.exec(launcher)?.[1];
+        assert.ok(options, 'the launcher names its heap options');
+        assert.deepEqual(JSON.parse(options.replace(/'/g, '"')), [...SERVER_NODE_OPTIONS]);
     });
 
     it('shuts down and exits with status 0', async () => {
