@@ -17,6 +17,9 @@ const START_RUNS = QUICK ? 5 : 20;
 const COMMAND_RUNS = QUICK ? 2 : 4;
 const BIG_RUNS = QUICK ? 1 : 2;
 const MAPS = QUICK ? 200 : 2000;
+/** `report` against `check`: 1,250 maps of 8 steps, 10,000 steps. */
+const REPORT_MAPS = QUICK ? 125 : 1250;
+const REPORT_RUNS = QUICK ? 1 : 3;
 
 interface Timed { ms: number; stdout: string; status: number | null }
 
@@ -105,6 +108,22 @@ async function main(): Promise<void> {
             { args: [CLI, 'diff', '--format', 'json', '--git', 'HEAD~1', 'HEAD'], cwd: repo, ok: diffOk },
         ], BIG_RUNS, false); // the files were just written and the bundles just run: warm enough, and a run takes seconds
 
+        // `report` reads the same files as `check` and adds the models and the insights.
+        const reportWorkspace = generateWorkspace({ maps: REPORT_MAPS });
+        writeWorkspace(reportWorkspace.old, join(dir, 'report'));
+        const reportSteps = REPORT_MAPS * 8;
+        log(`cli bench: report against check, ${REPORT_MAPS} maps (${reportSteps} steps); ${REPORT_RUNS} runs each`);
+        const reportOk = (run: Timed) => {
+            expectStatus(0)(run);
+            if (JSON.parse(run.stdout).totals.steps < reportSteps) throw new Error('cli bench: report counted too few steps');
+        };
+        const [reportCheck, reportJson, reportMarkdown, reportHtml] = interleaved([
+            { args: [CLI, 'check', 'report'], cwd: dir, ok: expectStatus(0) },
+            { args: [CLI, 'report', '--format', 'json', 'report'], cwd: dir, ok: reportOk },
+            { args: [CLI, 'report', '--format', 'markdown', 'report'], cwd: dir, ok: expectStatus(0) },
+            { args: [CLI, 'report', '--format', 'html', 'report'], cwd: dir, ok: expectStatus(0) },
+        ], REPORT_RUNS, false);
+
         const ratio = (s: Samples) => `${(s.median() / bare.median()).toFixed(1)}×`;
         const row = (name: string, s: Samples) => `| ${name} | ${formatMs(s.median())} | ${formatMs(p95(s))} | ${formatMs(s.min())}–${formatMs(s.max())} | ${ratio(s)} |`;
         const seconds = (s: Samples) => s.values.length === 1 ? (s.values[0] / 1000).toFixed(1)
@@ -141,6 +160,17 @@ async function main(): Promise<void> {
             `| \`journeymap check old\` | ${seconds(check)} | 1.0× |`,
             `| \`journeymap diff old new\` | ${seconds(diffFolders)} | ${(diffFolders.median() / check.median()).toFixed(1)}× |`,
             `| \`journeymap diff --git HEAD~1 HEAD\` | ${seconds(diffGit)} | ${(diffGit.median() / check.median()).toFixed(1)}× |`,
+            '',
+            `### \`report\` against \`check\`: ${reportSteps.toLocaleString('en-US')} steps (${REPORT_RUNS} runs each, interleaved, no warm-up run)`,
+            '',
+            `The same generator, ${REPORT_MAPS.toLocaleString('en-US')} maps of 8 steps. \`report\` parses, links and validates as \`check\` does, then`,
+            'builds every model and computes the insights (docs/report.md). The goal: within 1.2× of `check`.',
+            '',
+            '| command | seconds, median (min–max) | × check |',
+            '| --- | ---: | ---: |',
+            `| \`journeymap check report\` | ${seconds(reportCheck)} | 1.00× |`,
+            ...([['json', reportJson], ['markdown', reportMarkdown], ['html', reportHtml]] as const).map(([format, s]) =>
+                `| \`journeymap report --format ${format} report\` | ${seconds(s)} | ${(s.median() / reportCheck.median()).toFixed(2)}× |`),
             '',
         ].join('\n') + '\n');
     } finally {

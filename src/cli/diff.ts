@@ -4,6 +4,7 @@ import type { JourneyDiff } from '../diff/diff-model.js';
 import { formatHtml } from '../diff/format-html.js';
 import { formatMarkdown } from '../diff/format-markdown.js';
 import { formatText } from '../diff/format-text.js';
+import { portfolioLine } from '../diff/portfolio-change.js';
 import { changedJourneyFiles, GitError, pathspecs, repositoryRoot, revisionFiles } from '../diff/git-revisions.js';
 import { loadRevision, type LoadedRevision, type RevisionFile } from '../diff/load-revision.js';
 import { oneOf, parseArgs } from './args.js';
@@ -41,6 +42,7 @@ export async function diff(argv: readonly string[], io: CommandIO): Promise<numb
     else if (format === 'markdown') io.out(formatMarkdown(result, {
         linkBase: typeof linkBase === 'string' ? linkBase : undefined,
         oldLinkBase: typeof oldLinkBase === 'string' ? oldLinkBase : undefined,
+        portfolio: portfolioLine(compared.oldRev, compared.newRev, compared.pairs),
     }));
     else if (format === 'html') io.out(formatHtml(result, compared.oldRev, compared.newRev, compared.pairs));
     else io.out(formatText(result, isTty));

@@ -1,4 +1,4 @@
-import { checkUsage, diffUsage, exportUsage, fmtUsage, renderUsage } from './usages.js';
+import { checkUsage, diffUsage, exportUsage, fmtUsage, renderUsage, reportUsage } from './usages.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 // This file is the whole start-up cost of `journeymap --version` and `--help`: it imports only
@@ -27,6 +27,7 @@ const commands: Record<string, Command> = {
     diff: { usage: diffUsage, summary: 'semantic diff of journey maps: files, folders or git revisions (--git)', load: async () => (await import('./diff.js')).diff },
     export: { usage: exportUsage, summary: 'print the journey model as JSON', load: async () => (await import('./export.js')).exportModel },
     fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', load: async () => (await import('./fmt.js')).fmt },
+    report: { usage: reportUsage, summary: 'insights of a workspace: pains ranked, opportunities, owners, KPIs off target, evidence', load: async () => (await import('./report.js')).report },
     render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG or standalone HTML', load: async () => (await import('./render.js')).render },
 };
 

@@ -8,3 +8,4 @@ export const diffUsage = 'journeymap diff [--format markdown|json|text|html] [--
 export const exportUsage = 'journeymap export --format json FILE [--workspace DIR]';
 export const fmtUsage = 'journeymap fmt [--check] PATHS…';
 export const renderUsage = 'journeymap render FILE [-o OUT.svg|OUT.html] [--journey ID] [--theme light|dark] [--workspace DIR]';
+export const reportUsage = 'journeymap report [PATHS…] [--format markdown|html|json] [--journey ID] [--link-base URL]';

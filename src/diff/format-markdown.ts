@@ -7,6 +7,8 @@ export interface MarkdownOptions {
     linkBase?: string;
     /** Same for the old files. */
     oldLinkBase?: string;
+    /** The line on how the change moves opportunities and pains (portfolio-change.ts), if it does. */
+    portfolio?: string;
 }
 
 /** GitHub-flavoured markdown for a pull-request comment: user text stays inert text (`markdownText`). */
@@ -19,6 +21,7 @@ export function formatMarkdown(diff: JourneyDiff, options: MarkdownOptions = {})
         return lines.join('\n');
     }
     lines.push(`**${s.added}** added · **${s.removed}** removed · **${s.changed}** changed · **${s.moved}** moved · **${s.renamed}** renamed · emotion: **${s.emotion.better}** better, **${s.emotion.worse}** worse`, '');
+    if (options.portfolio) lines.push(options.portfolio, '');
     for (const error of diff.errors ?? []) {
         lines.push(`> **${markdownText(error.file)}** (${error.side} version) does not parse and was not compared:`);
         for (const e of error.errors.slice(0, 10)) lines.push(`> - line ${e.line}, column ${e.column}: ${markdownText(e.message)}`);
