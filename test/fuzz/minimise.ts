@@ -43,7 +43,7 @@ async function shrink(input: FuzzCase, boundaries: (text: string) => number[], s
     for (;;) {
         let removed = false;
         for (let i = 0; ; ) {
-            if (Date.now() > deadline) return current;
+            if (Date.now() >= deadline) return current;
             const bounds = boundaries(current.text);
             const units = bounds.length - 1;
             if (i >= units) break;
