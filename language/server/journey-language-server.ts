@@ -22,7 +22,10 @@ export function startJourneyLanguageServer(services: LangiumSharedServices): voi
     lsp.addDocumentUpdateHandler(connection, services);
     lsp.addFileOperationHandler(connection, services);
     addVersionedDiagnosticsHandler(connection, services);
-    lsp.addCompletionHandler(connection, services);
+    // Completion parses the text around the cursor itself (JourneyCompletionProvider) and takes names
+    // from the scopes and the index: it needs the current text parsed and its scopes computed, not the
+    // whole file linked, so it does not wait for the linker on a big map.
+    lsp.addCompletionHandler(connection, services, DocumentState.ComputedScopes);
     lsp.addFindReferencesHandler(connection, services);
     lsp.addDocumentSymbolHandler(connection, services);
     lsp.addGotoDefinitionHandler(connection, services);
