@@ -20,14 +20,7 @@ export class JourneyModelBuilder {
 
     build(document: LangiumDocument<Document>): JourneyDocumentModel {
         const root = document.parseResult.value;
-        return {
-            schemaVersion: JOURNEY_MODEL_SCHEMA_VERSION,
-            uri: document.uri.toString(),
-            personas: root.personas.map(p => persona(p, 'global')),
-            channels: root.channels.map(c => declaration(c, 'global')),
-            teams: root.teams.map(t => declaration(t, 'global')),
-            journeys: root.journeys.map(node => journey(node)),
-        };
+        return documentModel(document, root.journeys.map(node => journey(node)));
     }
 
     /**
@@ -52,15 +45,20 @@ export class JourneyModelBuilder {
             journeys.push(journey(node, stages));
         }
         await check();
-        return {
-            schemaVersion: JOURNEY_MODEL_SCHEMA_VERSION,
-            uri: document.uri.toString(),
-            personas: root.personas.map(p => persona(p, 'global')),
-            channels: root.channels.map(c => declaration(c, 'global')),
-            teams: root.teams.map(t => declaration(t, 'global')),
-            journeys,
-        };
+        return documentModel(document, journeys);
     }
+}
+
+function documentModel(document: LangiumDocument<Document>, journeys: JourneyModel[]): JourneyDocumentModel {
+    const root = document.parseResult.value;
+    return {
+        schemaVersion: JOURNEY_MODEL_SCHEMA_VERSION,
+        uri: document.uri.toString(),
+        personas: root.personas.map(p => persona(p, 'global')),
+        channels: root.channels.map(c => declaration(c, 'global')),
+        teams: root.teams.map(t => declaration(t, 'global')),
+        journeys,
+    };
 }
 
 function journey(node: Journey, stages: StageModel[] = node.stages.map(stage)): JourneyModel {
