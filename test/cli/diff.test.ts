@@ -266,4 +266,43 @@ describe('journeymap diff (process, temp git repositories)', function () {
             rmSync(gp, { recursive: true, force: true });
         }
     });
+
+    it('renders a review of the to-be GP booking map as in the golden file: opportunity status lines, an opportunity moved and reworded by id', async () => {
+        const today = readFileSync(join(EXAMPLES_DIR, 'gp-booking-today.journey'), 'utf8');
+        const next = readFileSync(join(EXAMPLES_DIR, 'gp-booking-next.journey'), 'utf8');
+        const edits: [string, string][] = [
+            ['impact high effort low status planned', 'impact high effort low status doing'],
+            ['reviewed by a clinician within two hours"', 'reviewed by a clinician within one hour"'],
+            ['      opportunity second_reviewer "A second reviewer covers the duty GP\'s emergencies" owner clinicians impact medium effort medium status idea\n', ''],
+            ['    opportunity assisted_triage "Receptionists fill in the triage form with callers" owner reception impact medium effort low status planned\n',
+                '    opportunity second_reviewer "A second reviewer covers the duty GP\'s emergencies" owner clinicians impact medium effort medium status planned\n'],
+            ['still depend on the phone line" severity medium', 'still depend on the phone line" severity high'],
+            ['support "SMS booking service" by practice_manager', 'support "SMS booking service" by practice_manager fail "Texts delayed at peak times"'],
+            ['from "Pilot survey, free text"', 'from "Pilot survey, 212 answers"'],
+            ['"Forms reviewed within 2 hours" 88%', '"Forms reviewed within 2 hours" 91%'],
+            ['duration 6min', 'duration 5min'],
+        ];
+        let reviewed = next;
+        for (const [from, to] of edits) {
+            assert.ok(reviewed.includes(from), from);
+            reviewed = reviewed.replace(from, to);
+        }
+        const gp = mkdtempSync(join(tmpdir(), 'jm-diff-gp-'));
+        try {
+            git(gp, 'init', '-q', '-b', 'main');
+            writeFileSync(join(gp, 'gp-booking-today.journey'), today);
+            writeFileSync(join(gp, 'gp-booking-next.journey'), next);
+            git(gp, 'add', '.');
+            git(gp, 'commit', '-q', '-m', 'to-be');
+            writeFileSync(join(gp, 'gp-booking-next.journey'), reviewed);
+            const run = await journeymap(['diff', '--git', 'HEAD', '--format', 'markdown'], gp);
+            assert.equal(run.code, 0, run.stderr);
+            const golden = join(ROOT, 'test/diff/golden/gp-booking-review.md');
+            if (process.env.JOURNEYMAP_UPDATE_GOLDEN === '1') writeFileSync(golden, run.stdout);
+            assert.equal(run.stdout, readFileSync(golden, 'utf8'));
+            assert.match(run.stdout, /^- opportunity \*Call-back instead of a phone queue\*: status planned → doing$/m);
+        } finally {
+            rmSync(gp, { recursive: true, force: true });
+        }
+    });
 });
