@@ -31,8 +31,12 @@ export interface ItemMatch<T> {
     removed: T[];
 }
 
-/** Members matched by exact key, in order; leftovers near enough (when `near`) are one item edited. */
-export function matchItems<T>(olds: readonly T[], news: readonly T[], key: (item: T) => string, near = true): ItemMatch<T> {
+/**
+ * Members matched by exact key, in order; leftovers near enough (when `near`) are one item edited.
+ * With `signature` (the attributes), members of one key pair with an equal signature first, so
+ * of two pains with one text, the one whose severity stayed is the one kept.
+ */
+export function matchItems<T>(olds: readonly T[], news: readonly T[], key: (item: T) => string, near = true, signature?: (item: T) => string): ItemMatch<T> {
     const result: ItemMatch<T> = { same: [], edited: [], added: [], removed: [] };
     // Most lists of most steps are untouched: skip the matching for them.
     if (olds.length === news.length && olds.every((item, i) => key(item) === key(news[i]))) {
@@ -42,11 +46,20 @@ export function matchItems<T>(olds: readonly T[], news: readonly T[], key: (item
     const waiting = new Map<string, T[]>();
     for (const item of news) waiting.set(key(item), [...(waiting.get(key(item)) ?? []), item]);
     const partner = new Map<T, T>();
-    for (const item of olds) {
-        const match = waiting.get(key(item))?.shift();
-        if (match) partner.set(match, item);
-        else result.removed.push(item);
-    }
+    const take = (item: T, alike: boolean) => {
+        const list = waiting.get(key(item));
+        if (!list?.length) return;
+        const at = alike ? list.findIndex(n => signature!(n) === signature!(item)) : 0;
+        if (at < 0) return;
+        partner.set(list[at], item);
+        list.splice(at, 1);
+    };
+    const paired = () => new Set(partner.values());
+    if (signature) for (const item of olds) if ((waiting.get(key(item))?.length ?? 0) > 0) take(item, true);
+    let taken = paired();
+    for (const item of olds) if (!taken.has(item)) take(item, false);
+    taken = paired();
+    for (const item of olds) if (!taken.has(item)) result.removed.push(item);
     for (const item of news) {
         const old = partner.get(item);
         if (old) result.same.push([old, item]);
@@ -132,7 +145,8 @@ function attributeNames(a: MemberAttributes, b: MemberAttributes): string[] {
 /** One list of a holder: the list's own change (members added, removed, edited), then each kept member's attribute changes. */
 export function diffList<T>(out: JourneyChange[], base: HolderBase, list: MemberList<T>, olds: readonly T[], news: readonly T[], at: At): void {
     if (olds.length === 0 && news.length === 0) return;
-    const m = matchItems(olds, news, list.key, list.near ?? false);
+    const attributes = list.attributes;
+    const m = matchItems(olds, news, list.key, list.near ?? false, attributes && (item => JSON.stringify(attributes(item))));
     pushListChange(out, base, list.field, m, list.key, list.attributes, at);
     if (!list.attributes) return;
     for (const [o, n] of [...m.same, ...m.edited]) {
@@ -236,7 +250,7 @@ export function diffOpportunities(out: JourneyChange[], base: HolderBase, holder
     if (olds.length === 0 && news.length === 0) return;
     const oldsHere = olds.filter(o => !ids.matchedOld.has(o));
     const newsHere = news.filter(n => !ids.partner.has(n));
-    const m = matchItems(oldsHere, newsHere, text, true);
+    const m = matchItems(oldsHere, newsHere, text, true, item => JSON.stringify(opportunityAttributes(item)));
     pushListChange(out, base, 'opportunities', m, text, opportunityAttributes, at);
     const place = opportunityPlace(base);
     const pairs = new Map<OpportunityModel, OpportunityModel>([...m.same, ...m.edited].map(([o, n]) => [n, o]));

@@ -262,4 +262,13 @@ describe('diff engine, schema 2', () => {
         const moved = await changes('journey j { stage a "Ask" { step x "X" } stage b "Book" { } }', 'journey j { stage a "Ask" { } stage b "Book" { step x "X" } }');
         assert.deepEqual(moved.map(c => [c.kind, c.stage, c.stageTitle]), [['moved', { from: 'a', to: 'b' }, { from: 'Ask', to: 'Book' }]]);
     });
+
+    it('pairs members of one text with equal attributes first: of two same pains, the one reworded is the edit (found by the diff bench)', async () => {
+        const two = 'journey j { stage s "S" { step a "A" { pain "Has to repeat her problem" severity low pain "Has to repeat her problem" severity high } } }';
+        const result = await changes(two, two.replace('problem" severity low', 'problem again" severity low'));
+        assert.deepEqual(result, [{
+            kind: 'changed', element: 'step', journey: 'j', id: 'a', stage: 's', title: 'A', stageTitle: 'S', field: 'pains',
+            added: [], removed: [], changed: [{ from: 'Has to repeat her problem', to: 'Has to repeat her problem again' }],
+        }]);
+    });
 });
