@@ -1,8 +1,14 @@
 import type {
-    ChannelModel, JourneyDocumentModel, JourneyModel, MetricModel, PersonaModel, Range, StageModel, StepModel, TeamModel,
+    ChannelModel, JourneyDocumentModel, JourneyModel, PersonaModel, Range, StageModel, StepModel, TeamModel,
 } from '../../language/model/journey-model.js';
-import { DIFF_SCHEMA_VERSION, summarize, type ChangedPair, type JourneyChange, type JourneyDiff } from './diff-model.js';
-import { NEAR_EDIT, similarity } from './similarity.js';
+import { DIFF_SCHEMA_VERSION, summarize, type JourneyChange, type JourneyDiff } from './diff-model.js';
+import {
+    diffList, diffMetrics, diffOpportunities, diffTexts, EVIDENCE, FEELS, LINKS, matchOpportunityIds, NOTES, OFFSTAGE, ONSTAGE, PAINS,
+    PHYSICAL, SAYS, SUPPORT, THINKS, TOUCHPOINTS, type HolderBase, type OpportunityIds, type PlacedOpportunity,
+} from './diff-members.js';
+import { nameChanges } from './diff-names.js';
+
+export { diffTexts } from './diff-members.js';
 
 /**
  * The semantic diff of two versions of a journey file (docs/diff.md). Pure: plain models in,
@@ -150,53 +156,6 @@ function listField(out: JourneyChange[], base: Partial<JourneyChange>, field: st
     out.push({ kind: 'changed', element: base.element!, ...base, field, ...delta, line: at });
 }
 
-/** Members matched by exact text; leftovers near enough are one item edited (`changed`). */
-export function diffTexts(from: readonly string[], to: readonly string[]): { added: string[]; removed: string[]; changed?: ChangedPair[] } | undefined {
-    // Most lists of most steps are untouched: skip the matching for them.
-    if (from.length === to.length && from.every((text, i) => text === to[i])) return undefined;
-    const remaining = new Map<string, number>();
-    for (const text of to) remaining.set(text, (remaining.get(text) ?? 0) + 1);
-    const removed: string[] = [];
-    for (const text of from) {
-        const count = remaining.get(text) ?? 0;
-        if (count > 0) remaining.set(text, count - 1);
-        else removed.push(text);
-    }
-    const added: string[] = [];
-    const left = new Map(remaining);
-    for (const text of to) {
-        const count = left.get(text) ?? 0;
-        if (count > 0) {
-            left.set(text, count - 1);
-            added.push(text);
-        }
-    }
-    if (added.length === 0 && removed.length === 0) return undefined;
-    // Pair the most alike removed/added items first, so one edit cannot steal another's partner.
-    const candidates: { r: number; a: number; score: number }[] = [];
-    removed.forEach((r, ri) => added.forEach((a, ai) => {
-        const score = similarity(r, a);
-        if (score >= NEAR_EDIT) candidates.push({ r: ri, a: ai, score });
-    }));
-    candidates.sort((x, y) => y.score - x.score || x.r - y.r || x.a - y.a);
-    const usedR = new Set<number>();
-    const usedA = new Set<number>();
-    const pairs: { r: number; a: number }[] = [];
-    for (const c of candidates) {
-        if (usedR.has(c.r) || usedA.has(c.a)) continue;
-        usedR.add(c.r);
-        usedA.add(c.a);
-        pairs.push(c);
-    }
-    pairs.sort((x, y) => x.a - y.a);
-    const result: { added: string[]; removed: string[]; changed?: ChangedPair[] } = {
-        added: added.filter((_, i) => !usedA.has(i)),
-        removed: removed.filter((_, i) => !usedR.has(i)),
-    };
-    if (pairs.length > 0) result.changed = pairs.map(p => ({ from: removed[p.r], to: added[p.a] }));
-    return result;
-}
-
 function journeyLikeness(a: JourneyModel, b: JourneyModel): number {
     const oldStages = new Set(a.stages.map(s => s.id));
     const shared = b.stages.filter(s => oldStages.has(s.id)).length;
@@ -212,9 +171,11 @@ function diffJourney(o: JourneyModel, n: JourneyModel, out: JourneyChange[]): vo
     singleField(out, base, 'persona', o.for?.id, n.for?.id, at);
     singleField(out, base, 'scenario', o.scenario, n.scenario, at);
     listField(out, base, 'objectives', o.objectives, n.objectives, at);
-    diffDeclarations('persona', o.personas, n.personas, journey, out);
+    singleField(out, base, 'futureOf', o.futureOf, n.futureOf, at);
+    const first = out.length;
     diffDeclarations('channel', o.channels, n.channels, journey, out);
     diffDeclarations('team', o.teams, n.teams, journey, out);
+    const journeyAt = out.length;
 
     // Stages: by id, a leftover pair with the same title or mostly the same steps is a rename.
     const stagePairs = matchById(o.stages, n.stages, (a, b) => a.title === b.title || stepOverlap(a, b) >= 0.5);
@@ -245,6 +206,12 @@ function diffJourney(o: JourneyModel, n: JourneyModel, out: JourneyChange[]): vo
         if (p) oldOfNew.set(p, entry);
     }
 
+    const ids = opportunityIds(o, n, newStageOfOld, partner);
+    // The journey's own members come after its declarations, before its stages.
+    const journeyMembers: JourneyChange[] = [];
+    diffMembers(journeyMembers, { element: 'journey', journey, id: journey }, 'journey', ids, o, n, at);
+    out.splice(journeyAt, 0, ...journeyMembers);
+
     for (const pair of stagePairs) {
         if (!pair.new) {
             const stage = pair.old!;
@@ -261,9 +228,47 @@ function diffJourney(o: JourneyModel, n: JourneyModel, out: JourneyChange[]): vo
             if (pair.renamed) out.push({ kind: 'renamed', element: 'stage', journey, from: pair.old.id, to: stage.id, line: sat });
             singleField(out, { element: 'stage', journey, id: stage.id }, 'title', pair.old.title, stage.title, sat);
             singleField(out, { element: 'stage', journey, id: stage.id }, 'goal', pair.old.goal, stage.goal, sat);
+            diffMembers(out, { element: 'stage', journey, id: stage.id }, `stage:${stage.id}`, ids, pair.old, stage, sat);
         }
-        diffStageSteps(journey, pair.old, stage, partner, oldOfNew, newStageOfOld, out);
+        diffStageSteps(journey, pair.old, stage, partner, oldOfNew, newStageOfOld, ids, out);
     }
+    nameChanges(o, n, out.slice(first));
+}
+
+/** Opportunities with an id, matched across the whole journey wherever they are. */
+function opportunityIds(o: JourneyModel, n: JourneyModel, newStageOfOld: Map<string, string>, partner: Map<StepModel, StepModel>): OpportunityIds {
+    const olds: PlacedOpportunity[] = (o.opportunities ?? []).map(opportunity => ({ opportunity, holder: 'journey', mappedHolder: 'journey' }));
+    for (const stage of o.stages) {
+        const mappedStage = newStageOfOld.get(stage.id);
+        for (const opportunity of stage.opportunities ?? []) {
+            olds.push({ opportunity, holder: `stage:${stage.id}`, ...(mappedStage ? { mappedHolder: `stage:${mappedStage}` } : {}) });
+        }
+        for (const step of stage.steps) {
+            const mappedStep = partner.get(step);
+            for (const opportunity of step.opportunities) {
+                olds.push({ opportunity, holder: `step:${step.id}`, ...(mappedStep ? { mappedHolder: `step:${mappedStep.id}` } : {}) });
+            }
+        }
+    }
+    const news = [...(n.opportunities ?? []), ...n.stages.flatMap(stage => [...(stage.opportunities ?? []), ...stage.steps.flatMap(step => step.opportunities)])];
+    return matchOpportunityIds(olds, news);
+}
+
+/** What a journey, a stage and a step may all hold (schema 2 for journeys and stages). */
+interface MemberHolder {
+    pains?: StepModel['pains'];
+    opportunities?: StepModel['opportunities'];
+    metrics?: StepModel['metrics'];
+    evidence?: StepModel['evidence'];
+    notes?: StepModel['notes'];
+}
+
+function diffMembers(out: JourneyChange[], base: HolderBase, holder: string, ids: OpportunityIds, o: MemberHolder, n: MemberHolder, at: { from: number; to: number }): void {
+    diffList(out, base, PAINS, o.pains ?? [], n.pains ?? [], at);
+    diffOpportunities(out, base, holder, ids, o.opportunities ?? [], n.opportunities ?? [], at);
+    diffMetrics(out, base, o.metrics ?? [], n.metrics ?? [], at);
+    diffList(out, base, EVIDENCE, o.evidence ?? [], n.evidence ?? [], at);
+    diffList(out, base, NOTES, o.notes ?? [], n.notes ?? [], at);
 }
 
 function removedStep(journey: string, stage: string, step: StepModel): JourneyChange {
@@ -273,7 +278,7 @@ function removedStep(journey: string, stage: string, step: StepModel): JourneyCh
 function diffStageSteps(
     journey: string, oldStage: StageModel | undefined, stage: StageModel,
     partner: Map<StepModel, StepModel>, oldOfNew: Map<StepModel, { step: StepModel; stage: string }>,
-    newStageOfOld: Map<string, string>, out: JourneyChange[],
+    newStageOfOld: Map<string, string>, ids: OpportunityIds, out: JourneyChange[],
 ): void {
     // Steps that stayed in this stage: those off the longest common order moved within it.
     const stayedOld = (oldStage?.steps ?? []).filter(step => {
@@ -314,7 +319,7 @@ function diffStageSteps(
                 out.push({ kind: 'moved', element: 'step', journey, id: step.id, title: step.title, stage: stage.id, index: { from, to: stage.steps.indexOf(step) }, line: at });
             }
             if (old.step.id !== step.id) out.push({ kind: 'renamed', element: 'step', journey, stage: stage.id, from: old.step.id, to: step.id, title: step.title, line: at });
-            diffStep(journey, stage.id, old.step, step, out);
+            diffStep(journey, stage.id, old.step, step, ids, out);
         }
         for (const removed of removedAfter.get(step) ?? []) out.push(removedStep(journey, oldStage!.id, removed));
     });
@@ -380,8 +385,8 @@ function stepsAlike(a: StepModel, b: StepModel): boolean {
     return filled > 0 && equal / filled > 0.5;
 }
 
-function diffStep(journey: string, stage: string, o: StepModel, n: StepModel, out: JourneyChange[]): void {
-    const base = { element: 'step' as const, journey, id: n.id, stage, title: n.title };
+function diffStep(journey: string, stage: string, o: StepModel, n: StepModel, ids: OpportunityIds, out: JourneyChange[]): void {
+    const base: HolderBase = { element: 'step', journey, id: n.id, stage, title: n.title };
     const at = lines(o, n);
     singleField(out, base, 'title', o.title, n.title, at);
     if (o.emotion !== n.emotion) {
@@ -394,34 +399,27 @@ function diffStep(journey: string, stage: string, o: StepModel, n: StepModel, ou
     }
     singleField(out, base, 'moment', momentValue(o), momentValue(n), at);
     singleField(out, base, 'owner', o.owner?.id, n.owner?.id, at);
-    const lists: [string, (s: StepModel) => string[]][] = [
-        ['channels', s => s.channels.map(c => c.id)],
-        ['touchpoints', s => s.touchpoints.map(t => t.text)],
-        ['thinks', s => s.thinks.map(t => t.text)],
-        ['feels', s => s.feels.map(t => t.text)],
-        ['says', s => s.says.map(t => t.text)],
-        ['onstage', s => s.onstage.map(t => t.text)],
-        ['offstage', s => s.offstage.map(t => t.text)],
-        ['support', s => s.support.map(t => t.text)],
-        ['pains', s => s.pains.map(t => t.text)],
-        ['opportunities', s => s.opportunities.map(t => t.text)],
-        ['evidence', s => s.evidence.map(e => `${e.kind} "${e.source}"`)],
-        ['notes', s => s.notes.map(t => t.text)],
-    ];
-    for (const [field, read] of lists) {
-        if (field === 'channels') {
-            // Channel ids are names, not prose: no near-edit pairing.
-            const from = read(o);
-            const to = read(n);
-            if (from.length === to.length && from.every((id, i) => id === to[i])) continue;
-            const added = to.filter(id => !from.includes(id));
-            const removed = from.filter(id => !to.includes(id));
-            if (added.length + removed.length > 0) out.push({ kind: 'changed', ...base, field, added, removed, line: at });
-            continue;
-        }
-        listField(out, base, field, read(o), read(n), at);
+    singleField(out, base, 'duration', o.duration?.text, n.duration?.text, at);
+    objectField(out, base, 'wait', waitValue(o), waitValue(n), at);
+    // Channel ids are names, not prose: no near-edit pairing.
+    const channels = (s: StepModel) => s.channels.map(c => c.id);
+    const from = channels(o);
+    const to = channels(n);
+    if (from.length !== to.length || from.some((id, i) => id !== to[i])) {
+        const added = to.filter(id => !from.includes(id));
+        const removed = from.filter(id => !to.includes(id));
+        if (added.length + removed.length > 0) out.push({ kind: 'changed', ...base, field: 'channels', added, removed, line: at });
     }
-    diffMetrics(base, o.metrics, n.metrics, at, out);
+    diffList(out, base, TOUCHPOINTS, o.touchpoints, n.touchpoints, at);
+    diffList(out, base, PHYSICAL, o.physical ?? [], n.physical ?? [], at);
+    diffList(out, base, THINKS, o.thinks, n.thinks, at);
+    diffList(out, base, FEELS, o.feels, n.feels, at);
+    diffList(out, base, SAYS, o.says, n.says, at);
+    diffList(out, base, ONSTAGE, o.onstage, n.onstage, at);
+    diffList(out, base, OFFSTAGE, o.offstage, n.offstage, at);
+    diffList(out, base, SUPPORT, o.support, n.support, at);
+    diffMembers(out, base, `step:${n.id}`, ids, o, n, at);
+    diffList(out, base, LINKS, o.links ?? [], n.links ?? [], at);
 }
 
 function momentValue(step: StepModel): string | undefined {
@@ -429,25 +427,17 @@ function momentValue(step: StepModel): string | undefined {
     return step.moment.why ?? 'moment of truth';
 }
 
-function metricValue(metric: MetricModel): { value?: string; target?: string } {
-    // Schema 2: a metric may have only a target.
-    return { ...(metric.value ? { value: metric.value.text } : {}), ...(metric.target ? { target: metric.target.text } : {}) };
+function waitValue(step: StepModel): { value: string; why?: string } | undefined {
+    if (!step.wait) return undefined;
+    return { value: step.wait.value.text, ...(step.wait.why !== undefined ? { why: step.wait.why } : {}) };
 }
 
-/** Metrics match by name; a value or target change carries `from`/`to` objects. */
-function diffMetrics(base: Partial<JourneyChange>, from: readonly MetricModel[], to: readonly MetricModel[], at: { from: number; to: number }, out: JourneyChange[]): void {
-    const oldByName = new Map(from.map(m => [m.name, m]));
-    const newNames = new Set(to.map(m => m.name));
-    const added = to.filter(m => !oldByName.has(m.name)).map(m => m.name);
-    const removed = from.filter(m => !newNames.has(m.name)).map(m => m.name);
-    if (added.length + removed.length > 0) out.push({ kind: 'changed', element: 'step', ...base, field: 'metrics', added, removed, line: at });
-    for (const metric of to) {
-        const old = oldByName.get(metric.name);
-        if (!old) continue;
-        const a = metricValue(old);
-        const b = metricValue(metric);
-        if (a.value !== b.value || a.target !== b.target) {
-            out.push({ kind: 'changed', element: 'step', ...base, field: 'metrics', metric: metric.name, from: a, to: b, line: at });
-        }
-    }
+/** A single value that is an object (a wait): compared by content, carried whole. */
+function objectField(out: JourneyChange[], base: Partial<JourneyChange>, field: string, from: object | undefined, to: object | undefined, at: { from: number; to: number }): void {
+    if (JSON.stringify(from) === JSON.stringify(to)) return;
+    const change: JourneyChange = { kind: 'changed', element: base.element!, ...base, field };
+    if (from !== undefined) change.from = from;
+    if (to !== undefined) change.to = to;
+    change.line = at;
+    out.push(change);
 }

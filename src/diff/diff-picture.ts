@@ -17,11 +17,19 @@ export interface DiffPicture {
 export function changeTarget(change: JourneyChange): string {
     if (change.element === 'stage') return `stage:${change.kind === 'renamed' ? change.to : change.id}`;
     if (change.element === 'step') return `step:${change.kind === 'renamed' ? change.to : change.id}`;
-    return '';
+    return opportunityHolder(change);
+}
+
+/** An opportunity's change is about the step or stage that holds it. */
+function opportunityHolder(change: JourneyChange): string {
+    if (change.element !== 'opportunity') return '';
+    if (change.step !== undefined) return `step:${change.step}`;
+    return typeof change.stage === 'string' ? `stage:${change.stage}` : '';
 }
 
 /** The same element in the old picture: renamed elements by their old id. */
 export function changeTargetOld(change: JourneyChange): string {
+    if (change.element === 'opportunity') return change.kind === 'moved' ? (change.holder?.from ?? '').replace(/^journey$/, '') : opportunityHolder(change);
     if (change.element !== 'stage' && change.element !== 'step') return '';
     return `${change.element}:${change.kind === 'renamed' ? change.from : change.id}`;
 }

@@ -83,4 +83,4 @@ document.querySelectorAll('.jm-changes button').forEach(function (b) {
 }
 
 /** The change list's emphasis as elements; the text inside is already escaped. */
-const HTML_MARKUP: Markup = { strong: s => `<strong>${s}</strong>`, em: s => `<em>${s}</em>`, code: s => `<code>${s}</code>` };
+const HTML_MARKUP: Markup = { strong: s => `<strong>${s}</strong>`, em: s => `<em>${s}</em>`, code: s => `<code>${s}</code>`, aside: s => ` <code>${s}</code>` };

@@ -1,6 +1,6 @@
 import type { JourneyChange, JourneyDiff } from './diff-model.js';
 import { markdownText } from '../text/markdown-text.js';
-import { describeChange, groupChanges } from './describe-change.js';
+import { describeChange, groupChanges, type ChangeSection } from './describe-change.js';
 
 export interface MarkdownOptions {
     /** Base URL of the new files (e.g. `https://github.com/o/r/blob/<sha>`): lines become links. */
@@ -30,12 +30,18 @@ export function formatMarkdown(diff: JourneyDiff, options: MarkdownOptions = {})
     for (const group of groupChanges(diff.changes)) {
         lines.push(`### ${group.file ? `${markdownText(group.file)}: ` : ''}${group.journey ? `journey \`${code(group.journey)}\`` : 'shared declarations'}`, '');
         for (const section of group.sections) {
-            if (section.stage) lines.push(`**Stage \`${code(section.stage)}\`**`, '');
+            if (section.stage) lines.push(`${stageHeading(section)}`, '');
             for (const change of section.changes) lines.push(`- ${describeChange(change, markdownText, code)}${link(change, group.file, options)}`);
             lines.push('');
         }
     }
     return lines.join('\n');
+}
+
+/** A stage by its title, the id after it where another stage has that title too. */
+function stageHeading(section: ChangeSection): string {
+    if (section.stageTitle === undefined) return `**Stage \`${code(section.stage!)}\`**`;
+    return `**Stage ${markdownText(section.stageTitle)}**${section.stageAmbiguous ? ` \`${code(section.stage!)}\`` : ''}`;
 }
 
 function link(change: JourneyChange, file: string | undefined, options: MarkdownOptions): string {

@@ -19,7 +19,10 @@ export function formatText(diff: JourneyDiff, colour: boolean): string {
     for (const group of groupChanges(diff.changes)) {
         out.push('', paint(BOLD, `${group.file ? `${displayPath(group.file)}: ` : ''}${group.journey ? `journey ${group.journey}` : 'shared declarations'}`));
         for (const section of group.sections) {
-            if (section.stage) out.push(`  stage ${section.stage}`);
+            if (section.stage) {
+                const title = section.stageTitle === undefined ? section.stage : `${terminalText(section.stageTitle)}${section.stageAmbiguous ? ` (${section.stage})` : ''}`;
+                out.push(`  stage ${title}`);
+            }
             for (const change of section.changes) {
                 const line = describeChange(change, terminalText, terminalText, PLAIN_MARKUP);
                 out.push(`    ${paint(COLOURS[change.kind], line)}`);

@@ -230,4 +230,79 @@ describe('journeymap diff (process, temp git repositories)', function () {
             assert.equal((line.replace(/\\`/g, '').match(/`/g) ?? []).length % 2, 0, `balanced code spans: ${line}`);
         }
     });
+
+    it('renders the as-is → to-be edit of the GP booking map as in the golden file: schema-2 members, attributes spelled out, counts with members', async () => {
+        // The team rewrites the as-is map in place into the to-be one (the to-be example's journey,
+        // under the as-is id and without `future of`, below the as-is file's declarations).
+        const today = readFileSync(join(EXAMPLES_DIR, 'gp-booking-today.journey'), 'utf8');
+        const next = readFileSync(join(EXAMPLES_DIR, 'gp-booking-next.journey'), 'utf8');
+        const header = 'journey gp_booking_next "Booking a GP appointment, to-be" for ruth future of gp_booking_today {';
+        assert.ok(next.includes(header));
+        const toBe = today.slice(0, today.indexOf('journey gp_booking_today'))
+            + next.slice(next.indexOf(header)).replace(header, 'journey gp_booking_today "Booking a GP appointment, to-be" for ruth {');
+        const gp = mkdtempSync(join(tmpdir(), 'jm-diff-gp-'));
+        try {
+            git(gp, 'init', '-q', '-b', 'main');
+            writeFileSync(join(gp, 'gp-booking.journey'), today);
+            git(gp, 'add', '.');
+            git(gp, 'commit', '-q', '-m', 'as-is');
+            writeFileSync(join(gp, 'gp-booking.journey'), toBe);
+            const run = await journeymap(['diff', '--git', 'HEAD', '--format', 'markdown'], gp);
+            assert.equal(run.code, 0, run.stderr);
+            const golden = join(ROOT, 'test/diff/golden/gp-booking-to-be.md');
+            if (process.env.JOURNEYMAP_UPDATE_GOLDEN === '1') writeFileSync(golden, run.stdout);
+            assert.equal(run.stdout, readFileSync(golden, 'utf8'));
+            assert.doesNotMatch(run.stdout, /<(?!https?:\/\/)[a-z/!]/i, 'no raw HTML (an http URL is an explicit autolink)');
+            assert.doesNotMatch(run.stdout, /\*\*0\*\* added/, 'added pains, opportunities and steps are counted');
+            for (const line of run.stdout.split('\n')) {
+                assert.equal((line.replace(/\\`/g, '').match(/`/g) ?? []).length % 2, 0, `balanced code spans: ${line}`);
+            }
+            const json = JSON.parse((await journeymap(['diff', '--git', 'HEAD', '--format', 'json'], gp)).stdout);
+            const members = (list: 'added' | 'removed') => json.changes.reduce((n: number, c: { kind: string; added?: string[]; removed?: string[] }) =>
+                n + (c.kind === list ? 1 : 0) + (c.kind === 'changed' ? (c[list]?.length ?? 0) : 0), 0);
+            assert.equal(json.summary.added, members('added'));
+            assert.equal(json.summary.removed, members('removed'));
+        } finally {
+            rmSync(gp, { recursive: true, force: true });
+        }
+    });
+
+    it('renders a review of the to-be GP booking map as in the golden file: opportunity status lines, an opportunity moved and reworded by id', async () => {
+        const today = readFileSync(join(EXAMPLES_DIR, 'gp-booking-today.journey'), 'utf8');
+        const next = readFileSync(join(EXAMPLES_DIR, 'gp-booking-next.journey'), 'utf8');
+        const edits: [string, string][] = [
+            ['impact high effort low status planned', 'impact high effort low status doing'],
+            ['reviewed by a clinician within two hours"', 'reviewed by a clinician within one hour"'],
+            ['      opportunity second_reviewer "A second reviewer covers the duty GP\'s emergencies" owner clinicians impact medium effort medium status idea\n', ''],
+            ['    opportunity assisted_triage "Receptionists fill in the triage form with callers" owner reception impact medium effort low status planned\n',
+                '    opportunity second_reviewer "A second reviewer covers the duty GP\'s emergencies" owner clinicians impact medium effort medium status planned\n'],
+            ['still depend on the phone line" severity medium', 'still depend on the phone line" severity high'],
+            ['support "SMS booking service" by practice_manager', 'support "SMS booking service" by practice_manager fail "Texts delayed at peak times"'],
+            ['from "Pilot survey, free text"', 'from "Pilot survey, 212 answers"'],
+            ['"Forms reviewed within 2 hours" 88%', '"Forms reviewed within 2 hours" 91%'],
+            ['duration 6min', 'duration 5min'],
+        ];
+        let reviewed = next;
+        for (const [from, to] of edits) {
+            assert.ok(reviewed.includes(from), from);
+            reviewed = reviewed.replace(from, to);
+        }
+        const gp = mkdtempSync(join(tmpdir(), 'jm-diff-gp-'));
+        try {
+            git(gp, 'init', '-q', '-b', 'main');
+            writeFileSync(join(gp, 'gp-booking-today.journey'), today);
+            writeFileSync(join(gp, 'gp-booking-next.journey'), next);
+            git(gp, 'add', '.');
+            git(gp, 'commit', '-q', '-m', 'to-be');
+            writeFileSync(join(gp, 'gp-booking-next.journey'), reviewed);
+            const run = await journeymap(['diff', '--git', 'HEAD', '--format', 'markdown'], gp);
+            assert.equal(run.code, 0, run.stderr);
+            const golden = join(ROOT, 'test/diff/golden/gp-booking-review.md');
+            if (process.env.JOURNEYMAP_UPDATE_GOLDEN === '1') writeFileSync(golden, run.stdout);
+            assert.equal(run.stdout, readFileSync(golden, 'utf8'));
+            assert.match(run.stdout, /^- opportunity \*Call-back instead of a phone queue\*: status planned → doing$/m);
+        } finally {
+            rmSync(gp, { recursive: true, force: true });
+        }
+    });
 });

@@ -44,4 +44,44 @@ describe('diff formats', () => {
         assert.match(formatText(changed, true), /\x1b\[33m.*emotion 0 → -2 ↓ \(worse\)/);
         assert.doesNotMatch(formatText(changed, false), /\x1b/);
     });
+
+    it('markdown keeps hostile schema-2 text inert: fail points, thought sources, link labels and URLs, stage titles', async () => {
+        const before = 'journey j "J" { stage s "S" { step a "A" { emotion 0 offstage "Check" support "Sync" } } }\n';
+        const hostile = 'journey j "J" { stage s "S <b>x</b> | *y*" { step a "A" { emotion 0 '
+            + 'offstage "Check" fail "<img src=x onerror=alert(1)> @team" '
+            + 'support "Sync" fail "[x](javascript:alert(1))" thinks "T" from "`rm -rf` | #12" '
+            + 'link "javascript:alert(1)" "![i](http://evil/x.png)" } } }\n';
+        const md = formatMarkdown(diffDocuments(await model(before), await model(hostile)));
+        assert.doesNotMatch(md, /<(?!https?:\/\/)[a-z/!]/i, 'no raw HTML');
+        assert.doesNotMatch(md, /[^\\]\|/, 'every pipe escaped');
+        assert.doesNotMatch(md, /[^\\]\]\(/, 'no link or image syntax from user text');
+        assert.match(md, /^\*\*Stage S &lt;b&gt;x&lt;\/b&gt; \\\| \\\*y\\\*\*\*$/m, 'the stage heading is the escaped title');
+        assert.match(md, /offstage action “Check”: fail \(none\) → “&lt;img src=x onerror=alert\(1\)&gt; @\u2060team”/);
+        assert.match(md, /thinks added: “T” \(from “\\`rm -rf\\` \\\| #\u206012”\)/);
+        assert.match(md, /link added: “javascript:alert\(1\) \(!\\\[i\\\]\(<http:\/\/evil\/x\.png>\)\)”/);
+        for (const line of md.split('\n')) assert.equal((line.replace(/\\`/g, '').match(/`/g) ?? []).length % 2, 0, `balanced code spans: ${line}`);
+    });
+
+    it('markdown and text name stages and steps by title, the id after a title another one shares', async () => {
+        const twins = 'journey j { stage a "Same" { step x "Twin" { emotion 0 } } stage b "Same" { step z "Twin" { emotion 0 } } }\n';
+        const result = diffDocuments(await model(twins), await model(twins.replace('step x "Twin" { emotion 0 }', 'step x "Twin" { emotion 1 }')));
+        const md = formatMarkdown(result);
+        assert.match(md, /^\*\*Stage Same\*\* `a`$/m);
+        assert.match(md, /^- step \*Twin\* `x`: emotion 0 → \+1 ↑ \(better\)$/m);
+        const text = formatText(result, false);
+        assert.match(text, /^ {2}stage Same \(a\)$/m);
+        assert.match(text, /^ {4}step Twin \(x\): emotion 0 → \+1 ↑ \(better\)$/m);
+        const unique = formatMarkdown(diffDocuments(await model(BEFORE), await model(BEFORE.replace('emotion 0', 'emotion 1'))));
+        assert.match(unique, /^\*\*Stage S\*\*$/m);
+        assert.match(unique, /^- step \*A\*: emotion 0 → \+1/m);
+    });
+
+    it('text spells out an opportunity status change and an added pain with its severity', async () => {
+        const before = 'team ops "Ops"\njourney j "J" { opportunity kiosk "Self check-in kiosk" owner ops status planned stage s "S" { step a "A" { emotion 0 } } }\n';
+        const after = before.replace('status planned', 'status doing').replace('emotion 0', 'emotion 0 pain "Queue *at* the desk" severity high');
+        const text = formatText(diffDocuments(await model(before), await model(after)), false);
+        assert.match(text, /^1 added, 0 removed, 1 changed,/);
+        assert.match(text, /^ {4}opportunity Self check-in kiosk: status planned → doing$/m);
+        assert.match(text, /^ {4}step A: pain added: “Queue \*at\* the desk” \(severity high\)$/m);
+    });
 });

@@ -3,7 +3,7 @@
  * engine as `journeymap diff`) turned into plain pictures and a change list. Pure: no vscode.
  */
 import type { JourneyDocumentModel, JourneyModel, Range } from '../../../language/model/journey-model.js';
-import { describeChange } from '../../diff/describe-change.js';
+import { describeChange, PLAIN_MARKUP } from '../../diff/describe-change.js';
 import { diffDocuments } from '../../diff/diff-engine.js';
 import type { JourneyChange } from '../../diff/diff-model.js';
 import { changeTarget, changeTargetOld, newPicture, oldPicture } from '../../diff/diff-picture.js';
@@ -62,7 +62,8 @@ function item(change: JourneyChange, before: JourneyModel | undefined, after: Jo
             : change.line?.to ? { side: 'new' as const, range: lineRange(change.line.to) }
                 : change.line?.from ? { side: 'old' as const, range: lineRange(change.line.from) } : undefined;
     return {
-        text: describeChange(change, t => t, t => t).replace(/\*\*|\*|`/g, ''),
+        // Plain markup: the user's own `*` and backticks stay as written.
+        text: describeChange(change, t => t, t => t, PLAIN_MARKUP),
         kind: change.kind, newKey, oldKey,
         ...(reveal ? { reveal } : {}),
     };
