@@ -1,5 +1,6 @@
 import type { JourneyChange, JourneyDiff } from './diff-model.js';
 import { markdownText } from '../text/markdown-text.js';
+import { lineUrl } from '../text/url-path.js';
 import { describeChange, groupChanges, type ChangeSection } from './describe-change.js';
 
 export interface MarkdownOptions {
@@ -47,14 +48,9 @@ function stageHeading(section: ChangeSection): string {
 function link(change: JourneyChange, file: string | undefined, options: MarkdownOptions): string {
     if (!file) return '';
     const parts: string[] = [];
-    if (options.linkBase && change.line?.to) parts.push(`[line ${change.line.to}](${options.linkBase.replace(/\/$/, '')}/${urlPath(file)}#L${change.line.to})`);
-    else if (options.oldLinkBase && change.line?.from) parts.push(`[old line ${change.line.from}](${options.oldLinkBase.replace(/\/$/, '')}/${urlPath(file)}#L${change.line.from})`);
+    if (options.linkBase && change.line?.to) parts.push(`[line ${change.line.to}](${lineUrl(options.linkBase, file, change.line.to)})`);
+    else if (options.oldLinkBase && change.line?.from) parts.push(`[old line ${change.line.from}](${lineUrl(options.oldLinkBase, file, change.line.from)})`);
     return parts.length ? ` (${parts.join(', ')})` : '';
-}
-
-/** A repository path in a link destination: each segment percent-encoded, `(`, `)` too (they would end it). */
-function urlPath(file: string): string {
-    return file.split('/').map(segment => encodeURIComponent(segment).replace(/[()'!*]/g, ch => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`)).join('/');
 }
 
 /** Ids inside inline code: backticks cannot occur in ids, but be safe. */
