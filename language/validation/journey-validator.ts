@@ -1,4 +1,4 @@
-import { AstUtils, type AstNode, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks, type IndexManager } from 'langium';
+import { AstUtils, DocumentState, type AstNode, type AstNodeDescription, type LangiumDocuments, type ValidationAcceptor, type ValidationChecks, type IndexManager } from 'langium';
 import { DiagnosticTag } from 'vscode-languageserver';
 import {
     type Document, type Journey, type JourneyAstType, type Stage, type Step,
@@ -25,15 +25,40 @@ export class JourneyValidator {
     private readonly indexManager: IndexManager;
     private readonly documents: LangiumDocuments;
 
+    /**
+     * The workspace's exports by type and name, built once per change of the index: looking them up
+     * per document keeps the duplicate check linear in the workspace (one scan of the index per
+     * document was quadratic: 2,000 small maps spent half of `check` there).
+     */
+    private exportsByName?: Map<string, Map<string, AstNodeDescription[]>>;
+
     constructor(services: JourneyServices) {
         this.indexManager = services.shared.workspace.IndexManager;
         this.documents = services.shared.workspace.LangiumDocuments;
+        const builder = services.shared.workspace.DocumentBuilder;
+        // The index changes only while documents are (re)indexed: after an update and in that phase.
+        builder.onUpdate(() => { this.exportsByName = undefined; });
+        builder.onBuildPhase(DocumentState.IndexedContent, () => { this.exportsByName = undefined; });
+    }
+
+    private exportsNamed(type: string, name: string): readonly AstNodeDescription[] {
+        if (!this.exportsByName) this.exportsByName = new Map();
+        let byName = this.exportsByName.get(type);
+        if (!byName) {
+            byName = new Map();
+            for (const description of this.indexManager.allElements(type)) {
+                const list = byName.get(description.name);
+                if (list) list.push(description); else byName.set(description.name, [description]);
+            }
+            this.exportsByName.set(type, byName);
+        }
+        return byName.get(name) ?? [];
     }
 
     /**
      * Top-level personas, channels, teams and all journeys are unique across the workspace.
-     * One pass over the index per kind and document (not one per declaration), so a document costs
-     * O(its declarations + the workspace's exports of that kind).
+     * The exports are grouped by name once per index change (`exportsNamed`), so a document costs
+     * O(its declarations).
      */
     checkWorkspaceIds(document: Document, accept: ValidationAcceptor): void {
         const groups: Array<[string, readonly AstNode[]]> = [
@@ -45,13 +70,14 @@ export class JourneyValidator {
             const names = new Set(nodes.map(n => (n as Declaration | Journey).name).filter(Boolean));
             // name -> where it is declared (file names, 'this file'), counted once per declaration
             const declared = new Map<string, { count: number; places: Set<string> }>();
-            for (const description of this.indexManager.allElements(keywordType(keyword))) {
-                if (!names.has(description.name)) continue;
-                const entry = declared.get(description.name) ?? { count: 0, places: new Set<string>() };
-                entry.count++;
-                const docUri = description.documentUri.toString();
-                entry.places.add(docUri === uri ? 'this file' : description.documentUri.path.split('/').pop() ?? docUri);
-                declared.set(description.name, entry);
+            for (const name of names) {
+                const descriptions = this.exportsNamed(keywordType(keyword), name);
+                if (descriptions.length < 2) continue;
+                const places = new Set(descriptions.map(description => {
+                    const docUri = description.documentUri.toString();
+                    return docUri === uri ? 'this file' : description.documentUri.path.split('/').pop() ?? docUri;
+                }));
+                declared.set(name, { count: descriptions.length, places });
             }
             for (const node of nodes) {
                 const name = (node as Declaration | Journey).name;
