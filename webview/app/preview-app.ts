@@ -6,6 +6,7 @@
 import type { JourneyDocumentModel, JourneyModel, Position, Range } from '../../language/model/journey-model.js';
 import { LAYOUT, layoutJourney } from '../layout/journey-layout.js';
 import { LANE_LABELS, type LaneId, type MapLayout } from '../layout/layout-types.js';
+import { safeLinkUrl } from '../layout/safe-link.js';
 import { mapCss } from '../render/map-style.js';
 import { emotionTooltip, renderMap } from '../render/render-map.js';
 import { renderSvgElement } from '../render/svg-markup.js';
@@ -227,6 +228,14 @@ export class PreviewApp {
     }
 
     private onClick(event: MouseEvent): void {
+        // A link never opens inside the webview: the host opens it through the editor.
+        const link = (event.target as Element).closest?.('a');
+        if (link) {
+            event.preventDefault();
+            const url = link.getAttribute('href');
+            if (url && safeLinkUrl(url)) this.host.postMessage({ type: 'openLink', url });
+            return;
+        }
         const target = (event.target as Element).closest?.('[data-key]');
         if (!target || !this.layout || !this.message) return;
         const key = target.getAttribute('data-key')!;
