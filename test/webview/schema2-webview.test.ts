@@ -147,6 +147,15 @@ describe('schema 2 in the picture (Chromium)', function () {
         assert.deepEqual(view.strayRequests, []);
     });
 
+    it('selects a persona declared in another file in that file', async () => {
+        const model = await gpBookingNextModel();
+        const persona = model.journeys[0].persona!;
+        assert.ok(persona.uri && persona.uri !== model.uri, 'ruth is declared in gp-booking-today.journey');
+        await view.page.locator('.jm-heading g[data-kind=persona] > rect').dispatchEvent('click');
+        const reveal = (await view.posted()).filter(m => m.type === 'reveal').at(-1);
+        assert.deepEqual(reveal, { type: 'reveal', uri: persona.uri, range: persona.range });
+    });
+
     it('writes links in files as <a target="_blank" rel="noopener noreferrer"> for http, https and mailto only', async () => {
         const model = await modelOf(`journey j "J" {
   stage s "S" {

@@ -242,7 +242,8 @@ export class PreviewApp {
         const card = this.layout.cards.find(c => c.key === key);
         const point = this.layout.emotion?.points.find(p => p.key === key);
         const range = card?.range ?? point?.range;
-        if (range) this.host.postMessage({ type: 'reveal', uri: this.message.uri, range });
+        // A persona declared in another file is revealed there.
+        if (range) this.host.postMessage({ type: 'reveal', uri: card?.uri ?? this.message.uri, range });
     }
 
     /** The card's full text near the pointer (the map's own <title>s are left out for speed). */

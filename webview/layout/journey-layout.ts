@@ -71,6 +71,8 @@ interface CardDraft {
     tooltip: string;
     variant?: string;
     data?: Record<string, string>;
+    /** The file of `range` when it is another one. */
+    uri?: string;
     blocks: Piece[];
 }
 
@@ -167,7 +169,10 @@ function headerDrafts(journey: JourneyModel): CardDraft[] {
         if (data && Object.keys(data).length > 0) draft.data = data;
         drafts.push(draft);
     };
-    if (journey.persona) add('persona', `persona:${journey.persona.id}`, journey.persona.range, personaPieces(journey.persona), undefined, journey.persona.id);
+    if (journey.persona) {
+        add('persona', `persona:${journey.persona.id}`, journey.persona.range, personaPieces(journey.persona), undefined, journey.persona.id);
+        if (journey.persona.uri) drafts[0].uri = journey.persona.uri;
+    }
     journey.opportunities?.forEach((o, n) => {
         const { pieces, data } = opportunityContent(o);
         add('opportunity', `opportunity:@journey:${n}`, o.range, [meta('Whole journey'), ...pieces], data);
@@ -213,6 +218,7 @@ function placeCard(d: CardDraft, x: number, y: number, cardWidth: number): CardL
     if (d.stage !== undefined) card.stage = d.stage;
     if (d.variant) card.variant = d.variant;
     if (d.data) card.data = d.data;
+    if (d.uri) card.uri = d.uri;
     if (wrapped.parts.length > 0) card.parts = wrapped.parts;
     return card;
 }

@@ -108,6 +108,8 @@ export interface CardLayout {
     tooltip: string;
     /** The element's source, for "click a card → select its source". */
     range: Range;
+    /** The file `range` is in, where it is not the drawn file (a persona declared elsewhere). */
+    uri?: string;
     /** A style hook: severity of a pain, `moment` for a moment-of-truth step. */
     variant?: string;
 }
