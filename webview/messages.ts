@@ -65,7 +65,16 @@ export interface LockMessage {
     locked: boolean;
 }
 
-export type WebviewToHostMessage = ReadyMessage | RevealMessage | RevealErrorMessage | SaveMessage | LockMessage;
+/**
+ * Webview → host: a link in the picture was clicked. The host opens it with the editor's own
+ * external-link confirmation, and only for an http:, https: or mailto: URL (checked again there).
+ */
+export interface OpenLinkMessage {
+    type: 'openLink';
+    url: string;
+}
+
+export type WebviewToHostMessage = ReadyMessage | RevealMessage | RevealErrorMessage | SaveMessage | LockMessage | OpenLinkMessage;
 
 /** What the webview keeps with `setState`, and the serializer restores after a reload. */
 export interface PreviewState {

@@ -5,6 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { PALETTES } from '../../webview/render/map-style.js';
 import { journeyMapSvg } from '../../webview/render/svg-markup.js';
 import { xmlSafe } from '../../webview/render/svg-tree.js';
+import { displayPath, terminalText } from '../text/terminal-text.js';
 import { oneOf, parseArgs } from './args.js';
 import { formatText, toFileDiagnostic } from './diagnostics-format.js';
 import type { CommandIO } from './main.js';
@@ -25,22 +26,23 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
     const output = args.options.get('--output');
     const format = typeof output === 'string' ? formatOf(output) : 'svg';
     const workspaceDir = args.options.get('--workspace');
-    const { file, model, syntaxErrors } = await loadModel(args.positional[0], typeof workspaceDir === 'string' ? workspaceDir : undefined);
+    // Files of the workspace that cannot be read are skipped with a warning, as `export` does.
+    const { file, model, syntaxErrors } = await loadModel(args.positional[0], typeof workspaceDir === 'string' ? workspaceDir : undefined, line => io.err(line + '\n'));
     if (!model) {
         for (const d of syntaxErrors) io.err(formatText(toFileDiagnostic(file.path, d)) + '\n');
-        io.err(`${file.path}: not rendered: the file has syntax errors\n`);
+        io.err(`${displayPath(file.path)}: not rendered: the file has syntax errors\n`);
         return ExitCode.Failed;
     }
     const wanted = args.options.get('--journey');
     const journey = typeof wanted === 'string' ? model.journeys.find(j => j.id === wanted) : model.journeys[0];
     if (!journey) {
         const ids = model.journeys.map(j => j.id);
-        if (typeof wanted === 'string') throw new UsageError(`no journey '${wanted}' in ${file.path}${ids.length ? ` (it has: ${ids.join(', ')})` : ''}`);
-        io.err(`${file.path}: not rendered: the file has no journey\n`);
+        if (typeof wanted === 'string') throw new UsageError(`no journey '${terminalText(wanted)}' in ${terminalText(file.path)}${ids.length ? ` (it has: ${terminalText(ids.join(', '))})` : ''}`);
+        io.err(`${displayPath(file.path)}: not rendered: the file has no journey\n`);
         return ExitCode.Failed;
     }
     if (typeof wanted !== 'string' && model.journeys.length > 1) {
-        io.err(`${file.path}: rendered journey '${journey.id}'; the file also has ${model.journeys.slice(1).map(j => `'${j.id}'`).join(', ')} (choose with --journey ID)\n`);
+        io.err(`${displayPath(file.path)}: rendered journey '${terminalText(journey.id)}'; the file also has ${terminalText(model.journeys.slice(1).map(j => `'${j.id}'`).join(', '))} (choose with --journey ID)\n`);
     }
     // A page gets a fresh nonce for its script and styles (the picture's own <style> included).
     const nonce = format === 'html' ? randomBytes(16).toString('base64') : undefined;
@@ -53,7 +55,7 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
     try {
         await writeFile(output, text, 'utf8');
     } catch (error) {
-        throw new UsageError(`${output}: ${(error as Error).message}`);
+        throw new UsageError(`${terminalText(output)}: ${terminalText((error as Error).message)}`);
     }
     return ExitCode.Ok;
 }
@@ -63,8 +65,8 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
  * (the documents, their syntax trees and indexes: most of the memory) is garbage before the
  * picture is drawn.
  */
-async function loadModel(path: string, workspaceDir: string | undefined) {
-    const { file, loaded, workspace } = await loadFileInWorkspace(path, workspaceDir);
+async function loadModel(path: string, workspaceDir: string | undefined, skipped: (line: string) => void) {
+    const { file, loaded, workspace } = await loadFileInWorkspace(path, workspaceDir, skipped);
     const syntaxErrors = loaded.diagnostics.filter(d => d.code === 'syntax-error');
     const model = syntaxErrors.length > 0 ? undefined : workspace.services.model.JourneyModelBuilder.build(loaded.document);
     return { file, model, syntaxErrors };
@@ -74,7 +76,7 @@ function formatOf(path: string): 'svg' | 'html' {
     const lower = path.toLowerCase();
     if (lower.endsWith('.svg')) return 'svg';
     if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
-    throw new UsageError(`-o must name a .svg or .html file (got '${path}')`);
+    throw new UsageError(`-o must name a .svg or .html file (got '${terminalText(path)}')`);
 }
 
 function escapeHtml(text: string): string {

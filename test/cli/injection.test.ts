@@ -209,24 +209,46 @@ describe('hostile user text through every output (real CLI, real Chromium)', fun
     });
 
     describe('render', () => {
+        // XML 1.0 cannot hold these at all, not even as character references.
+        const XML_ILLEGAL = /[\x00-\x08\x0b\x0c\x0e-\x1f]/;
         for (const format of ['svg', 'html'] as const) {
             it(`${format}: in Chromium nothing runs or loads, every payload is the text of its card`, async () => {
                 const out = `map.${format}`;
+                const payloads = PAYLOADS.filter(p => format === 'html' || !XML_ILLEGAL.test(p));
                 mkdirSync(join(dir, format));
-                writeFileSync(join(dir, format, 'map.journey'), corpusJourney(true, PAYLOADS));
+                writeFileSync(join(dir, format, 'map.journey'), corpusJourney(true, payloads));
                 const result = await run(['render', `${format}/map.journey`, '-o', out]);
                 assert.equal(result.code, 0, result.stderr);
                 const page = await openQuietly(join(dir, out));
                 const titles = await page.page.locator('svg title').evaluateAll(nodes => nodes.map(n => n.textContent ?? ''));
-                // The renderer writes CR as a character reference, so it survives both parsers as written;
-                // what XML 1.0 cannot hold at all becomes U+FFFD.
+                // The renderer writes a CR as `&#13;` (kept as CR by both parsers, where a literal one
+                // would become LF) and each character XML cannot hold as U+FFFD.
                 const asDom = (t: string) => t.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '\uFFFD');
-                for (const payload of PAYLOADS) {
+                for (const payload of payloads) {
                     assert.ok(titles.some(t => t.startsWith(asDom(payload))), JSON.stringify(payload));
                 }
                 await page.assertInert();
             });
         }
+
+        // Once written raw (a standalone .svg stopped drawing at that card): the renderer now writes
+        // each character XML cannot hold as U+FFFD.
+        it('svg: a title with a C0 control character (NUL, VT, FF, BS, ESC) still gives well-formed XML', async () => {
+            const payloads = PAYLOADS.filter(p => XML_ILLEGAL.test(p));
+            assert.ok(payloads.length > 0);
+            mkdirSync(join(dir, 'svg-c0'));
+            writeFileSync(join(dir, 'svg-c0', 'map.journey'), corpusJourney(true, payloads));
+            const result = await run(['render', 'svg-c0/map.journey', '-o', 'c0.svg']);
+            assert.equal(result.code, 0, result.stderr);
+            const page = await openQuietly(join(dir, 'c0.svg'));
+            assert.equal(await page.page.locator('parsererror').count(), 0, 'well-formed');
+            const titles = await page.page.locator('svg title').evaluateAll(nodes => nodes.map(n => n.textContent ?? ''));
+            const asXml = (t: string) => t.replace(/[\x00-\x08\x0b\x0c\x0e-\x1f]/g, '\uFFFD');
+            for (const payload of payloads) {
+                assert.ok(titles.some(t => t.startsWith(asXml(payload))), JSON.stringify(payload));
+            }
+            await page.assertInert();
+        });
     });
 
     /** Opens a file in a fresh page, recording anything a payload could make happen. */

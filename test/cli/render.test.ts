@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -176,5 +176,26 @@ describe('journeymap render (CLI process)', function () {
         assert.equal(theme.code, 2);
         const missing = await journeymap(['render', join(dir, 'nope.journey')]);
         assert.equal(missing.code, 2);
+    });
+
+    it('names files on stderr as terminal-safe text, and warns about workspace files it skips', async () => {
+        const folder = join(dir, 'named');
+        mkdirSync(folder);
+        // A file name with an escape sequence and a line break: shown escaped, never acted on.
+        const name = '\x1b[31mred\nline.journey';
+        writeFileSync(join(folder, name), 'journey j { stage s { step a "A" { emotion } }');
+        const broken = await journeymap(['render', name], folder);
+        assert.equal(broken.code, 1);
+        assert.ok(broken.stderr.includes('\\x1b[31mred\\nline.journey: not rendered: the file has syntax errors\n'), broken.stderr);
+        assert.doesNotMatch(broken.stderr, /\x1b/);
+        // A dangling link beside the file is skipped with a warning, as `export` does; the picture is still drawn.
+        const walk = join(dir, 'walk');
+        mkdirSync(walk);
+        writeFileSync(join(walk, 'map.journey'), 'journey j { stage s { step a "A" } }');
+        symlinkSync('missing.journey', join(walk, 'dangling.journey'));
+        const drawn = await journeymap(['render', 'map.journey'], walk);
+        assert.equal(drawn.code, 0, drawn.stderr);
+        assert.match(drawn.stderr, /^dangling\.journey: warning: skipped: dangling symbolic link/m);
+        assert.match(drawn.stdout, /<\/svg>\n$/);
     });
 });

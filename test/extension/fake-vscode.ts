@@ -114,6 +114,8 @@ export function createFakeVscode() {
         serializers: new Map<string, { deserializeWebviewPanel(panel: unknown, state: unknown): Thenable<void> }>(),
         commands: new Map<string, (...args: unknown[]) => unknown>(),
         executed: [] as unknown[][],
+        /** URLs given to `env.openExternal`. */
+        openedExternal: [] as string[],
         shown: [] as Array<{ document: FakeDocument; options: { selection: Selection; viewColumn: number }; revealed: unknown[] }>,
         writes: [] as Array<{ uri: URI; bytes: Uint8Array }>,
         messages: [] as string[],
@@ -192,6 +194,9 @@ export function createFakeVscode() {
                 return { dispose: () => record.commands.delete(id) };
             },
             executeCommand: async (...args: unknown[]) => { record.executed.push(args); return record.commands.get(args[0] as string)?.(...args.slice(1)); },
+        },
+        env: {
+            openExternal: async (uri: URI) => { record.openedExternal.push(uri.toString(true)); return true; },
         },
         Uri: { parse: (value: string) => URI.parse(value), joinPath: (base: URI, ...parts: string[]) => Utils.joinPath(base, ...parts) },
         ViewColumn: { Active: -1, Beside: -2, One: 1 },

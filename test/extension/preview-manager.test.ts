@@ -175,6 +175,21 @@ describe('preview panels in the extension host (fake vscode)', () => {
         assert.equal(fake.record.writes.length, 2, 'cancelled dialog writes nothing');
     });
 
+    it('opens a clicked link with openExternal (the editor asks first), only for http, https and mailto', async () => {
+        const { fake } = setup();
+        fake.activate(a);
+        await fake.api.commands.executeCommand(PreviewCommands.openToSide);
+        const [panel] = fake.record.panels;
+        await panel.send({ type: 'ready' });
+        for (const url of ['https://practice.example/a?b=1', 'mailto:team@practice.example', 'http://x.example/']) await panel.send({ type: 'openLink', url });
+        // A webview message is not trusted: the scheme is checked again here.
+        for (const url of ['javascript:alert(1)', 'data:text/html,x', 'command:workbench.action.quit', 'file:///etc/passwd', ' https://x.example', 'vscode://x']) {
+            await panel.send({ type: 'openLink', url });
+        }
+        await panel.send({ type: 'openLink', url: 42 } as never);
+        assert.deepEqual(fake.record.openedExternal, ['https://practice.example/a?b=1', 'mailto:team@practice.example', 'http://x.example/']);
+    });
+
     it('restores a panel after a reload from its saved state, and forgets a closed one', async () => {
         const { fake, source, manager } = setup();
         const serializer = fake.record.serializers.get(PREVIEW_VIEW_TYPE)!;

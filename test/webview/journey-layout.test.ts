@@ -15,9 +15,18 @@ function overlaps(a: CardLayout, b: CardLayout): boolean {
     return a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 }
 
-/** Every line fits its card horizontally and vertically; no two cards overlap. */
+/** Every line fits its card (or its part) horizontally and vertically; every part its card; no two cards overlap. */
 function assertNothingClippedOrOverlapping(layout: MapLayout): void {
+    const firstLane = Math.min(...layout.lanes.map(l => l.y));
     for (const card of layout.cards) {
+        for (const part of card.parts ?? []) {
+            assert.ok(part.x >= 0 && part.y >= 0 && part.x + part.width <= card.width && part.y + part.height <= card.height, `part ${part.kind} leaves card ${card.key}`);
+            for (const line of part.lines) {
+                const width = measureText(line.text, line.size, line.bold);
+                assert.ok(line.x >= 0 && line.x + width <= part.width + 0.01, `line "${line.text}" leaves its ${part.kind} in ${card.key}`);
+                assert.ok(line.y - line.size >= 0 && line.y + line.size * 0.3 <= part.height, `line "${line.text}" leaves its ${part.kind} vertically`);
+            }
+        }
         for (const line of card.lines) {
             const width = measureText(line.text, line.size, line.bold);
             // A card's lines are relative to its top-left corner.
@@ -26,8 +35,12 @@ function assertNothingClippedOrOverlapping(layout: MapLayout): void {
                 `line "${line.text}" (${width}px) leaves card ${card.key} (${card.width}px)`);
             assert.ok(line.y - line.size >= 0 && line.y + line.size * 0.3 <= card.height, `line "${line.text}" leaves card ${card.key} vertically`);
         }
-        const lane = layout.lanes.find(l => l.id === card.lane)!;
-        assert.ok(card.y >= lane.y && card.y + card.height <= lane.y + lane.height, `card ${card.key} leaves lane ${lane.id}`);
+        if (card.lane === 'header') {
+            assert.ok(card.y + card.height < firstLane, `header card ${card.key} reaches into the lanes`);
+        } else {
+            const lane = layout.lanes.find(l => l.id === card.lane)!;
+            assert.ok(card.y >= lane.y && card.y + card.height <= lane.y + lane.height, `card ${card.key} leaves lane ${lane.id}`);
+        }
         assert.ok(card.x + card.width <= layout.width, `card ${card.key} leaves the picture`);
     }
     for (let i = 0; i < layout.cards.length; i++) {

@@ -15,6 +15,19 @@ export async function journeyOf(text: string): Promise<JourneyModel> {
     return (await modelOf(text)).journeys[0];
 }
 
+/**
+ * examples/gp-booking-next.journey (schema 2: every element, `future of` the as-is journey) built
+ * with gp-booking-today.journey beside it, so `asIs` resolves.
+ */
+export async function gpBookingNextModel(): Promise<JourneyDocumentModel> {
+    const loaded = await loadTexts({ 'gp-booking-next.journey': example('gp-booking-next.journey'), 'gp-booking-today.journey': example('gp-booking-today.journey') });
+    return createTestServices().Journey.model.JourneyModelBuilder.build(loaded['gp-booking-next.journey'].document);
+}
+
+export async function gpBookingNext(): Promise<JourneyModel> {
+    return (await gpBookingNextModel()).journeys[0];
+}
+
 export function example(name: string): string {
     return readFileSync(EXAMPLES_DIR + name, 'utf8');
 }
@@ -28,6 +41,7 @@ journey full "Everything" for dana {
     step a "Step A" {
       channel web
       touchpoint "Site"
+      physical "Receipt"
       emotion +2
       thinks "Hmm" feels "Fine" says "Ok"
       moment of truth "Why"

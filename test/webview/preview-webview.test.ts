@@ -20,7 +20,7 @@ async function clippedTexts(view: WebviewPage): Promise<string[]> {
         for (const card of Array.from(document.querySelectorAll<SVGGElement>('svg.jm-map g.jm-card'))) {
             const rect = card.querySelector(':scope>rect') as SVGRectElement;
             const box = { x: rect.x.baseVal.value, y: rect.y.baseVal.value, w: rect.width.baseVal.value, h: rect.height.baseVal.value };
-            for (const text of Array.from(card.querySelectorAll<SVGTextElement>(':scope>text'))) {
+            for (const text of Array.from(card.querySelectorAll<SVGTextElement>(':scope>text, :scope>a>text'))) {
                 const b = text.getBBox();
                 if (b.x < box.x - 0.5 || b.x + b.width > box.x + box.w + 0.5 || b.y < box.y - 0.5 || b.y + b.height > box.y + box.h + 0.5) {
                     problems.push(`${card.dataset.key}: "${text.textContent}" [${b.x.toFixed(1)},${(b.x + b.width).toFixed(1)}] outside [${box.x},${box.x + box.w}]`);
@@ -56,7 +56,8 @@ describe('preview webview in Chromium', function () {
                     stages: attr('g[data-kind=stage]', 'data-id'),
                     steps: attr('g[data-kind=step]', 'data-id'),
                     emotions: Array.from(svg.querySelectorAll('[data-kind=emotion]')).map(e => [e.getAttribute('data-step'), e.getAttribute('data-value')]),
-                    members: Array.from(svg.querySelectorAll('g.jm-card:not([data-kind=stage]):not([data-kind=step])')).map(e => [e.getAttribute('data-kind'), e.getAttribute('data-step')]),
+                    // Step members: not the header's cards (persona, journey-level items) nor a stage's own.
+                    members: Array.from(svg.querySelectorAll('.jm-row g.jm-card:not([data-kind=stage]):not([data-kind=step]):not([data-stage])')).map(e => [e.getAttribute('data-kind'), e.getAttribute('data-step')]),
                     cardsWellFormed: Array.from(svg.querySelectorAll('g.jm-card')).every(g => g.querySelector(':scope>rect') && g.querySelector(':scope>text>tspan')),
                     pains: attr('g[data-kind=pain]', 'data-step'),
                 };

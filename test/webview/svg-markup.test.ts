@@ -6,7 +6,7 @@ import { layoutJourney } from '../../webview/layout/journey-layout.js';
 import { mapSvg, renderSvgElement } from '../../webview/render/svg-markup.js';
 import { el, escapeAttr, escapeText, textEl, toMarkup, xmlSafe } from '../../webview/render/svg-tree.js';
 import { launchChromium } from './browser.js';
-import { FULL_MAP, journeyOf } from './preview-fixtures.js';
+import { FULL_MAP, gpBookingNext, journeyOf } from './preview-fixtures.js';
 
 /** Text that must stay text, and characters XML 1.0 cannot hold. */
 const HOSTILE = {
@@ -106,9 +106,13 @@ describe('SVG markup (string backend)', () => {
             }
         });
 
-        it('is the very markup the DOM backend builds: same elements, attributes and text', async () => {
-            const layout = layoutJourney(await hostileJourney());
-            const options = { palette: 'light' as const, changes: new Map([['step:h_markup', 'added' as const], ['step:a', 'removed' as const]]) };
+        // Schema 2 too: links (<a>), fail points and chips inside cards, header cards, the as-is curve.
+        for (const [name, journeyOfCase, marks] of [
+            ['hostile text', hostileJourney, [['step:h_markup', 'added'], ['step:a', 'removed']]],
+            ['gp-booking-next (schema 2)', gpBookingNext, [['opportunity:@stage:book:0', 'changed'], ['step:gets_slot', 'removed']]],
+        ] as const) it(`is the very markup the DOM backend builds: same elements, attributes and text (${name})`, async () => {
+            const layout = layoutJourney(await journeyOfCase());
+            const options = { palette: 'light' as const, changes: new Map(marks.map(([key, change]) => [key, change])) };
             const page = await blankPage();
             let parsed: Canon;
             try {

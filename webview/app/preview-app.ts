@@ -6,6 +6,7 @@
 import type { JourneyDocumentModel, JourneyModel, Position, Range } from '../../language/model/journey-model.js';
 import { LAYOUT, layoutJourney } from '../layout/journey-layout.js';
 import { LANE_LABELS, type LaneId, type MapLayout } from '../layout/layout-types.js';
+import { safeLinkUrl } from '../layout/safe-link.js';
 import { mapCss } from '../render/map-style.js';
 import { emotionTooltip, renderMap } from '../render/render-map.js';
 import { renderSvgElement } from '../render/svg-markup.js';
@@ -227,13 +228,22 @@ export class PreviewApp {
     }
 
     private onClick(event: MouseEvent): void {
+        // A link never opens inside the webview: the host opens it through the editor.
+        const link = (event.target as Element).closest?.('a');
+        if (link) {
+            event.preventDefault();
+            const url = link.getAttribute('href');
+            if (url && safeLinkUrl(url)) this.host.postMessage({ type: 'openLink', url });
+            return;
+        }
         const target = (event.target as Element).closest?.('[data-key]');
         if (!target || !this.layout || !this.message) return;
         const key = target.getAttribute('data-key')!;
         const card = this.layout.cards.find(c => c.key === key);
         const point = this.layout.emotion?.points.find(p => p.key === key);
         const range = card?.range ?? point?.range;
-        if (range) this.host.postMessage({ type: 'reveal', uri: this.message.uri, range });
+        // A persona declared in another file is revealed there.
+        if (range) this.host.postMessage({ type: 'reveal', uri: card?.uri ?? this.message.uri, range });
     }
 
     /** The card's full text near the pointer (the map's own <title>s are left out for speed). */

@@ -4,13 +4,17 @@
  * in the browser. Columns are sized to their content between MIN and MAX_COLUMN; text wraps from
  * the DOM-free font metrics and cards grow to hold it.
  */
-import type { JourneyModel, MetricValueModel, Range, RefModel, StepModel } from '../../language/model/journey-model.js';
+import type { JourneyModel, Range, StageModel, StepModel } from '../../language/model/journey-model.js';
+import {
+    body, evidencePieces, evidenceText, linkBlocks, meta, metricContent, opportunityContent, personaPieces, piecesText, refTitle, title, widestPiece, wrapPieces,
+    type Block, type Piece,
+} from './card-content.js';
 import {
     LANE_LABELS, LINE_LABELS, ROW_ORDER,
-    type CardKind, type CardLayout, type ColumnLayout, type EmotionLayout, type LaneId, type LaneLayout, type LineId,
+    type CardKind, type CardLayout, type CardPlace, type ColumnLayout, type EmotionLayout, type LaneId, type LaneLayout, type LineId,
     type LineLayout, type MapLayout, type TextLine,
 } from './layout-types.js';
-import { measureText, textDirection, textExtentCached, wrapText, wrapTextCached } from './text-metrics.js';
+import { measureText, wrapText } from './text-metrics.js';
 
 export const LAYOUT = {
     margin: 24,
@@ -29,6 +33,8 @@ export const LAYOUT = {
     titleSize: 13,
     headingSize: 18,
     minWidth: 480,
+    personaWidth: 300,
+    headerCardWidth: 220,
 } as const;
 
 const lineHeight = (size: number) => Math.round(size * 1.35);
@@ -50,116 +56,183 @@ export interface StageFrame {
     widths: ReadonlyMap<string, number>;
 }
 
-/** A run of text before wrapping. */
-interface Block {
-    text: string;
-    bold: boolean;
-    size: number;
-    role: string;
-}
-
 interface CardDraft {
     key: string;
     kind: CardKind;
-    lane: LaneId;
+    lane: CardPlace;
     id?: string;
     step?: string;
+    /** A stage-level card: `data-stage`, and it spans the stage's columns. */
+    stage?: string;
     column: number;
+    /** Columns a stage header or stage-level card spans. */
+    span?: { first: number; last: number };
     range: Range;
     tooltip: string;
     variant?: string;
-    blocks: Block[];
-}
-
-const body = (text: string, role = 'body'): Block => ({ text, bold: false, size: LAYOUT.bodySize, role });
-const meta = (text: string): Block => ({ text, bold: false, size: LAYOUT.bodySize - 1, role: 'meta' });
-const title = (text: string): Block => ({ text, bold: true, size: LAYOUT.titleSize, role: 'title' });
-
-function refTitle(ref: RefModel | undefined): string | undefined {
-    return ref ? (ref.title ?? ref.id) : undefined;
-}
-
-function metricValue(value: MetricValueModel): string {
-    return value.text;
+    data?: Record<string, string>;
+    /** The file of `range` when it is another one. */
+    uri?: string;
+    blocks: Piece[];
 }
 
 /** The member cards of one step, lane by lane, in model order. */
 function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[] {
     const drafts: CardDraft[] = [];
-    const member = (kind: CardKind, lane: LaneId, n: number, range: Range, blocks: Block[], variant?: string): void => {
+    const member = (kind: CardKind, lane: LaneId, n: number, range: Range, blocks: Piece[], variant?: string, data?: Record<string, string>): void => {
         const draft: CardDraft = {
             key: `${kind}:${keyId}:${n}`, kind, lane, step: step.id, column, range, blocks,
-            tooltip: blocks.length === 1 ? blocks[0].text : blocks.map(b => b.text).join('\n'),
+            tooltip: blocks.length === 1 && !('part' in blocks[0]) ? blocks[0].text : piecesText(blocks),
         };
         if (variant) draft.variant = variant;
+        if (data && Object.keys(data).length > 0) draft.data = data;
         drafts.push(draft);
     };
     const stepBlocks: Block[] = [title(step.title)];
     if (step.moment) stepBlocks.push({ text: step.moment.why ? `★ Moment of truth: ${step.moment.why}` : '★ Moment of truth', bold: true, size: LAYOUT.bodySize - 1, role: 'moment' });
-    for (const e of step.evidence) stepBlocks.push({ text: `${e.solicited ? '◆' : '◇'} ${e.kind}${e.source ? `: ${e.source}` : ''}`, bold: false, size: LAYOUT.bodySize - 1, role: 'badge' });
+    if (step.duration) stepBlocks.push(meta(`Takes ${step.duration.text}`, 'duration'));
+    for (const e of step.evidence) {
+        stepBlocks.push({ text: evidenceText(e), bold: false, size: LAYOUT.bodySize - 1, role: 'badge' });
+        stepBlocks.push(...linkBlocks(e.links));
+    }
     if (step.owner) stepBlocks.push(meta(`Owner: ${refTitle(step.owner)}`));
+    stepBlocks.push(...linkBlocks(step.links));
     drafts.push({
         key: `step:${keyId}`, kind: 'step', lane: 'actions', id: step.id, column, range: step.range, blocks: stepBlocks,
         tooltip: [...stepBlocks.map(b => b.text), ...step.notes.map(n => `Note: ${n.text}`)].join('\n'),
         ...(step.moment ? { variant: 'moment' } : {}),
     });
+    // A wait point: its own card under the step card, in the actions lane.
+    if (step.wait) {
+        member('wait', 'actions', 0, step.wait.range, [meta(`Wait ${step.wait.value.text}`, 'wait'), ...(step.wait.why ? [body(step.wait.why)] : [])]);
+    }
+    step.physical?.forEach((t, n) => member('physical', 'physical', n, t.range, [body(t.text)]));
     step.channels.forEach((c, n) => member('channel', 'touchpoints', n, c.range, [body(`⇄ ${refTitle(c)}`, 'channel')]));
     step.touchpoints.forEach((t, n) => member('touchpoint', 'touchpoints', n, t.range, [body(t.text)]));
     step.thinks.forEach((t, n) => member('thinks', 'mindset', n, t.range, [meta('Thinks'), body(t.text)]));
     step.feels.forEach((t, n) => member('feels', 'mindset', n, t.range, [meta('Feels'), body(t.text)]));
     step.says.forEach((t, n) => member('says', 'mindset', n, t.range, [meta('Says'), body(`“${t.text}”`)]));
     for (const kind of ['onstage', 'offstage', 'support'] as const) {
-        step[kind].forEach((a, n) => member(kind, kind, n, a.range, a.team ? [body(a.text), meta(`— ${refTitle(a.team)}`)] : [body(a.text)]));
+        step[kind].forEach((a, n) => {
+            const pieces: Piece[] = [body(a.text)];
+            if (a.team) pieces.push(meta(`— ${refTitle(a.team)}`));
+            // A fail point: a box of its own inside the action card, its text in full.
+            if (a.fail) pieces.push({ part: 'fail', blocks: [meta('✗ Fail point', 'fail-label'), body(a.fail.text, 'fail')] });
+            member(kind, kind, n, a.range, pieces, a.fail ? 'fails' : undefined);
+        });
     }
     step.pains.forEach((p, n) => member('pain', 'pains', n, p.range, p.severity ? [body(p.text), meta(`Severity: ${p.severity}`)] : [body(p.text)], p.severity ?? 'unrated'));
-    step.opportunities.forEach((o, n) => member('opportunity', 'opportunities', n, o.range, o.owner ? [body(o.text), meta(`Owner: ${refTitle(o.owner)}`)] : [body(o.text)]));
-    step.metrics.forEach((m, n) => member('metric', 'metrics', n, m.range, [
-        { text: m.name, bold: true, size: LAYOUT.bodySize, role: 'metric-name' },
-        // Schema 2: a metric may have only a target.
-        body(!m.value ? `target ${metricValue(m.target!)}` : m.target ? `${metricValue(m.value)} (target ${metricValue(m.target)})` : metricValue(m.value), 'metric-value'),
-    ]));
+    step.opportunities.forEach((o, n) => {
+        const { pieces, data } = opportunityContent(o);
+        member('opportunity', 'opportunities', n, o.range, pieces, undefined, data);
+    });
+    step.metrics.forEach((m, n) => {
+        const { pieces, data } = metricContent(m);
+        member('metric', 'metrics', n, m.range, pieces, undefined, data);
+    });
     return drafts;
 }
 
-/** Width a block would like: its whole text on one line, at most the widest column. */
-function preferredWidth(block: Block): number {
-    const inner = LAYOUT.maxColumn - 2 * LAYOUT.cardPadX;
-    const { natural, word } = textExtentCached(block.text, block.size, block.bold);
-    return Math.min(inner, Math.max(natural, word));
+/**
+ * The cards about a stage as a whole, each spanning its columns: pains, opportunities and metrics
+ * in their lanes, evidence and notes in the stages lane under the stage header. Keyed
+ * `<kind>:@stage:<stage id>:<n>` (`@` is never in an id, so no step key looks the same).
+ */
+function stageItemDrafts(stage: StageModel, stageKey: string, span: { first: number; last: number }): CardDraft[] {
+    const drafts: CardDraft[] = [];
+    const add = (kind: CardKind, lane: LaneId, n: number, range: Range, blocks: Piece[], variant?: string, data?: Record<string, string>): void => {
+        const draft: CardDraft = { key: `${kind}:@stage:${stageKey}:${n}`, kind, lane, stage: stage.id, column: span.first, span, range, blocks, tooltip: piecesText(blocks) };
+        if (variant) draft.variant = variant;
+        if (data && Object.keys(data).length > 0) draft.data = data;
+        drafts.push(draft);
+    };
+    stage.evidence?.forEach((e, n) => add('evidence', 'stages', n, e.range, evidencePieces(e)));
+    stage.notes?.forEach((t, n) => add('note', 'stages', n, t.range, [meta('Note'), body(t.text)]));
+    stage.pains?.forEach((p, n) => add('pain', 'pains', n, p.range, [meta('Whole stage'), body(p.text), ...(p.severity ? [meta(`Severity: ${p.severity}`)] : [])], p.severity ?? 'unrated'));
+    stage.opportunities?.forEach((o, n) => {
+        const { pieces, data } = opportunityContent(o);
+        add('opportunity', 'opportunities', n, o.range, [meta('Whole stage'), ...pieces], undefined, data);
+    });
+    stage.metrics?.forEach((m, n) => {
+        const { pieces, data } = metricContent(m);
+        add('metric', 'metrics', n, m.range, [meta('Whole stage'), ...pieces], undefined, data);
+    });
+    return drafts;
 }
 
-function widestBlock(blocks: readonly Block[]): number {
-    let widest = 0;
-    for (const block of blocks) widest = Math.max(widest, preferredWidth(block));
-    return widest;
-}
-
-/** Wraps blocks into a card `width` wide: lines relative to the card's top-left corner, and its height. */
-function wrapBlocks(blocks: readonly Block[], width: number): { lines: TextLine[]; height: number } {
-    const inner = width - 2 * LAYOUT.cardPadX;
-    const lines: TextLine[] = [];
-    let cursor = LAYOUT.cardPadY;
-    for (const block of blocks) {
-        const direction = textDirection(block.text);
-        const lh = lineHeight(block.size);
-        for (const text of wrapTextCached(block.text, inner, block.size, block.bold)) {
-            // Baseline sits ~80% down the line box: room for descenders below it.
-            lines.push({
-                text, bold: block.bold, size: block.size, role: block.role, direction,
-                x: direction === 'rtl' ? width - LAYOUT.cardPadX : LAYOUT.cardPadX,
-                y: cursor + Math.round(lh * 0.78),
-            });
-            cursor += lh;
-        }
+/** The header's cards: the persona, then the journey-level opportunities, metrics, evidence and notes. */
+function headerDrafts(journey: JourneyModel): CardDraft[] {
+    const drafts: CardDraft[] = [];
+    const add = (kind: CardKind, key: string, range: Range, blocks: Piece[], data?: Record<string, string>, id?: string): void => {
+        const draft: CardDraft = { key, kind, lane: 'header', column: 0, range, blocks, tooltip: piecesText(blocks) };
+        if (id !== undefined) draft.id = id;
+        if (data && Object.keys(data).length > 0) draft.data = data;
+        drafts.push(draft);
+    };
+    if (journey.persona) {
+        add('persona', `persona:${journey.persona.id}`, journey.persona.range, personaPieces(journey.persona), undefined, journey.persona.id);
+        if (journey.persona.uri) drafts[0].uri = journey.persona.uri;
     }
-    return { lines, height: cursor + LAYOUT.cardPadY };
+    journey.opportunities?.forEach((o, n) => {
+        const { pieces, data } = opportunityContent(o);
+        add('opportunity', `opportunity:@journey:${n}`, o.range, [meta('Whole journey'), ...pieces], data);
+    });
+    journey.metrics?.forEach((m, n) => {
+        const { pieces, data } = metricContent(m);
+        add('metric', `metric:@journey:${n}`, m.range, [meta('Whole journey'), ...pieces], data);
+    });
+    journey.evidence?.forEach((e, n) => add('evidence', `evidence:@journey:${n}`, e.range, evidencePieces(e)));
+    journey.notes?.forEach((t, n) => add('note', `note:@journey:${n}`, t.range, [meta('Note'), body(t.text)]));
+    return drafts;
+}
+
+/** Cards in a row from the left margin, wrapping to a new row at the right edge: the header's cards. */
+function flowHeader(drafts: readonly CardDraft[], top: number, width: number): { cards: CardLayout[]; bottom: number } {
+    const cards: CardLayout[] = [];
+    let x = LAYOUT.margin;
+    let y = top;
+    let rowBottom = top;
+    for (const d of drafts) {
+        const cap = Math.min(d.kind === 'persona' ? LAYOUT.personaWidth : LAYOUT.headerCardWidth, width - 2 * LAYOUT.margin);
+        const cardWidth = Math.max(Math.min(cap, LAYOUT.minColumn), Math.min(cap, Math.ceil(widestPiece(d.blocks) + 2 * LAYOUT.cardPadX)));
+        if (x > LAYOUT.margin && x + cardWidth > width - LAYOUT.margin) {
+            x = LAYOUT.margin;
+            y = rowBottom + LAYOUT.cardGap;
+        }
+        const card = placeCard(d, x, y, cardWidth);
+        cards.push(card);
+        rowBottom = Math.max(rowBottom, y + card.height);
+        x += cardWidth + LAYOUT.columnGap;
+    }
+    return { cards, bottom: rowBottom };
+}
+
+function placeCard(d: CardDraft, x: number, y: number, cardWidth: number): CardLayout {
+    const wrapped = wrapPieces(d.blocks, cardWidth);
+    const card: CardLayout = {
+        key: d.key, kind: d.kind, lane: d.lane, x, y, width: cardWidth, height: wrapped.height, lines: wrapped.lines,
+        tooltip: d.tooltip, range: d.range,
+    };
+    if (d.id !== undefined) card.id = d.id;
+    if (d.step !== undefined) card.step = d.step;
+    if (d.stage !== undefined) card.stage = d.stage;
+    if (d.variant) card.variant = d.variant;
+    if (d.data) card.data = d.data;
+    if (d.uri) card.uri = d.uri;
+    if (wrapped.parts.length > 0) card.parts = wrapped.parts;
+    return card;
+}
+
+/** Wraps blocks into a box `width` wide (the heading). */
+function wrapBlocks(blocks: readonly Block[], width: number): { lines: TextLine[]; height: number } {
+    const { lines, height } = wrapPieces(blocks, width);
+    return { lines, height };
 }
 
 /** Columns, their widths and x, and what shows: steps 1 to 3 of a layout. */
 interface ColumnPlan {
     columns: ColumnLayout[];
     stageSpans: Array<{ first: number; last: number }>;
-    spanOfStage: Map<string, { first: number; last: number }>;
     stepOfColumn: Array<StepModel | undefined>;
     stageDrafts: CardDraft[];
     visibleDrafts: CardDraft[];
@@ -171,12 +244,12 @@ interface ColumnPlan {
 
 /** Lays out one journey; `hiddenLanes` removes lanes the user toggled off. */
 export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}): MapLayout {
-    const { columns, spanOfStage, stepOfColumn, stageDrafts, visibleDrafts, showLane, hasStages, contentX, width } = planColumns(journey, options);
+    const { columns, stepOfColumn, stageDrafts, visibleDrafts, showLane, hasStages, contentX, width } = planColumns(journey, options);
 
     // 4. Heading: title, persona, scenario, objectives, wrapped to the picture's width.
     const headingBlocks: Block[] = [{ text: journey.title, bold: true, size: LAYOUT.headingSize, role: 'heading' }];
-    if (journey.persona) headingBlocks.push(body(`Persona: ${journey.persona.title}`, 'persona'));
-    else if (journey.for) headingBlocks.push(body(`Persona: ${journey.for.title ?? journey.for.id}`, 'persona'));
+    // A resolved persona gets its card in the header row below; an unresolved `for` only its name.
+    if (!journey.persona && journey.for) headingBlocks.push(body(`Persona: ${journey.for.title ?? journey.for.id}`, 'persona'));
     if (journey.scenario) headingBlocks.push(body(`Scenario: ${journey.scenario}`, 'scenario'));
     for (const objective of journey.objectives) headingBlocks.push(body(`Objective: ${objective}`, 'objective'));
     const wrappedHeading = wrapBlocks(headingBlocks, width - 2 * LAYOUT.margin + 2 * LAYOUT.cardPadX);
@@ -185,30 +258,21 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
         lines: wrappedHeading.lines.map(l => ({ ...l, x: l.x + LAYOUT.margin - LAYOUT.cardPadX, y: l.y + LAYOUT.margin - LAYOUT.cardPadY })),
     };
     let y = LAYOUT.margin + heading.height + 4;
+    // The header row: the persona card beside the journey-level items.
+    const header = flowHeader(headerDrafts(journey), y, width);
+    if (header.cards.length > 0) y = header.bottom + LAYOUT.lanePad + 4;
 
     // 5. Rows top to bottom: lanes stack their cards per column; lines take a thin row.
     const lanes: LaneLayout[] = [];
     const lines: LineLayout[] = [];
-    const cards: CardLayout[] = [];
+    const cards: CardLayout[] = [...header.cards];
     let emotion: EmotionLayout | undefined;
-    const byLane = new Map<LaneId, CardDraft[]>();
+    const byLane = new Map<CardPlace, CardDraft[]>();
     for (const d of [...stageDrafts, ...visibleDrafts]) {
         const list = byLane.get(d.lane) ?? [];
         list.push(d);
         byLane.set(d.lane, list);
     }
-    const place = (d: CardDraft, cardY: number, cardWidth: number): CardLayout => {
-        const cx = columns[d.column].x;
-        const wrapped = wrapBlocks(d.blocks, cardWidth);
-        const card: CardLayout = {
-            key: d.key, kind: d.kind, lane: d.lane, x: cx, y: cardY, width: cardWidth, height: wrapped.height, lines: wrapped.lines,
-            tooltip: d.tooltip, range: d.range,
-        };
-        if (d.id !== undefined) card.id = d.id;
-        if (d.step !== undefined) card.step = d.step;
-        if (d.variant) card.variant = d.variant;
-        return card;
-    };
     if (hasStages) {
         for (const row of ROW_ORDER) {
             if (row === 'interaction' || row === 'visibility' || row === 'internal') {
@@ -239,17 +303,29 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                     }];
                 });
                 emotion = { levels, zeroY: yOf(0), points };
+                if (journey.asIs) {
+                    const asIsEmotion = new Map(journey.asIs.steps.map(s => [s.id, s.emotion]));
+                    emotion.asIs = points.map(p => {
+                        const value = asIsEmotion.get(p.step);
+                        return value === undefined ? { step: p.step, x: p.x } : { step: p.step, x: p.x, value, y: yOf(value) };
+                    });
+                }
                 laneHeight = 2 * LAYOUT.lanePad + 12 + 4 * LAYOUT.emotionStep;
             } else {
                 const stacks = new Map<number, number>();
                 for (const d of byLane.get(lane) ?? []) {
-                    let cardWidth = columns[d.column].width;
-                    if (d.kind === 'stage') {
-                        const span = spanOfStage.get(d.key)!;
-                        cardWidth = columns[span.last].x + columns[span.last].width - columns[span.first].x;
+                    if (d.span) {
+                        // Spans its stage: below the lowest card of any of its columns.
+                        const { first, last } = d.span;
+                        let stacked = top + LAYOUT.lanePad;
+                        for (let c = first; c <= last; c++) stacked = Math.max(stacked, stacks.get(c) ?? stacked);
+                        const card = placeCard(d, columns[first].x, stacked, columns[last].x + columns[last].width - columns[first].x);
+                        cards.push(card);
+                        for (let c = first; c <= last; c++) stacks.set(c, stacked + card.height + LAYOUT.cardGap);
+                        continue;
                     }
                     const stacked = stacks.get(d.column) ?? top + LAYOUT.lanePad;
-                    const card = place(d, stacked, cardWidth);
+                    const card = placeCard(d, columns[d.column].x, stacked, columns[d.column].width);
                     cards.push(card);
                     stacks.set(d.column, stacked + card.height + LAYOUT.cardGap);
                 }
@@ -302,7 +378,6 @@ function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan 
     const drafts: CardDraft[] = [];
     const stageSpans: Array<{ first: number; last: number }> = [];
     const stepOfColumn: Array<StepModel | undefined> = [];
-    const spanOfStage = new Map<string, { first: number; last: number }>();
     // Ids should be unique, but a map with a duplicate-id error still draws: later ones get `~2`, `~3`…
     const uniqueKeys = () => {
         const seen = new Map<string, number>();
@@ -330,38 +405,39 @@ function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan 
             stepOfColumn.push(step);
         }
         stageSpans.push({ first, last: columns.length - 1 });
-        spanOfStage.set(stageKeys[stageSpans.length - 1], stageSpans[stageSpans.length - 1]);
     }
-    const stageDrafts: CardDraft[] = journey.stages.map((stage, i) => ({
-        key: stageKeys[i], kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, range: stage.range,
+    const headers: CardDraft[] = journey.stages.map((stage, i) => ({
+        key: stageKeys[i], kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, span: stageSpans[i], range: stage.range,
         blocks: stage.goal ? [title(stage.title), meta(`Goal: ${stage.goal}`)] : [title(stage.title)],
         tooltip: stage.goal ? `${stage.title}\nGoal: ${stage.goal}` : stage.title,
     }));
+    // Stage headers first, then the stage-level items: spanning cards sit at the top of their lane.
+    const stageItems = journey.stages.flatMap((stage, i) => stageItemDrafts(stage, stageKeys[i].slice('stage:'.length), stageSpans[i]));
 
     // 2. Which lanes show: those with content (onstage and offstage always), minus hidden ones.
-    const filled = new Set<LaneId>(drafts.map(d => d.lane));
+    const filled = new Set<CardPlace>([...drafts, ...stageItems].map(d => d.lane));
     if (journey.stages.length > 0) filled.add('stages');
     if (journey.stages.some(s => s.steps.some(step => step.emotion !== undefined))) filled.add('emotion');
     const hasStages = journey.stages.length > 0;
     const showLane = (lane: LaneId) => hasStages && !hidden.has(lane) && (filled.has(lane) || lane === 'onstage' || lane === 'offstage');
-    const visibleDrafts = drafts.filter(d => showLane(d.lane));
+    const visibleDrafts = drafts.filter(d => showLane(d.lane as LaneId));
+    const stageDrafts = [...headers, ...stageItems.filter(d => showLane(d.lane as LaneId))];
 
     // 3. Column widths from content, then widened where a stage header needs more room.
     for (const d of visibleDrafts) {
-        const want = Math.ceil(widestBlock(d.blocks) + 2 * LAYOUT.cardPadX);
+        const want = Math.ceil(widestPiece(d.blocks) + 2 * LAYOUT.cardPadX);
         columns[d.column].width = Math.max(columns[d.column].width, Math.min(LAYOUT.maxColumn, want));
     }
-    if (showLane('stages')) {
-        stageDrafts.forEach((d, i) => {
-            const { first, last } = stageSpans[i];
-            const span = columns.slice(first, last + 1).reduce((sum, c) => sum + c.width, 0) + (last - first) * LAYOUT.columnGap;
-            const want = Math.ceil(widestBlock(d.blocks) + 2 * LAYOUT.cardPadX);
-            const extra = want - span;
-            if (extra > 0) {
-                const each = Math.ceil(extra / (last - first + 1));
-                for (let c = first; c <= last; c++) columns[c].width += each;
-            }
-        });
+    for (const d of stageDrafts) {
+        if (d.lane === 'stages' && !showLane('stages')) continue;
+        const { first, last } = d.span!;
+        const span = columns.slice(first, last + 1).reduce((sum, c) => sum + c.width, 0) + (last - first) * LAYOUT.columnGap;
+        const want = Math.ceil(widestPiece(d.blocks) + 2 * LAYOUT.cardPadX);
+        const extra = want - span;
+        if (extra > 0) {
+            const each = Math.ceil(extra / (last - first + 1));
+            for (let c = first; c <= last; c++) columns[c].width += each;
+        }
     }
     const frame = options.stageFrame;
     if (frame) {
@@ -376,7 +452,7 @@ function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan 
     let contentRight = columns.length > 0 ? x - LAYOUT.columnGap : contentX;
     if (frame && followsFrame(journey.stages.map(s => s.id), frame)) contentRight = Math.max(contentRight, placeInFrame(columns, journey.stages.map(s => s.id), stageSpans, frame, contentX));
     const width = Math.max(LAYOUT.minWidth, contentRight + LAYOUT.margin);
-    return { columns, stageSpans, spanOfStage, stepOfColumn, stageDrafts, visibleDrafts, showLane, hasStages, contentX, width };
+    return { columns, stageSpans, stepOfColumn, stageDrafts, visibleDrafts, showLane, hasStages, contentX, width };
 }
 
 

@@ -2,7 +2,7 @@ import type { Range } from '../../language/model/journey-model.js';
 
 /** Lane ids in the order PREVIEW.md lists them; the three lines sit between lanes. */
 export const ROW_ORDER = [
-    'stages', 'actions', 'touchpoints', 'mindset', 'emotion', 'interaction', 'onstage', 'visibility',
+    'stages', 'physical', 'actions', 'touchpoints', 'mindset', 'emotion', 'interaction', 'onstage', 'visibility',
     'offstage', 'internal', 'support', 'pains', 'opportunities', 'metrics',
 ] as const;
 
@@ -14,6 +14,7 @@ export const LINE_IDS: readonly LineId[] = ['interaction', 'visibility', 'intern
 
 export const LANE_LABELS: Readonly<Record<LaneId, string>> = {
     stages: 'Stages',
+    physical: 'Physical evidence',
     actions: 'Customer actions',
     touchpoints: 'Touchpoints',
     mindset: 'Thoughts & feelings',
@@ -35,7 +36,28 @@ export const LINE_LABELS: Readonly<Record<LineId, string>> = {
 /** What a card stands for; becomes its `data-kind`. */
 export type CardKind =
     | 'stage' | 'step' | 'channel' | 'touchpoint' | 'thinks' | 'feels' | 'says'
-    | 'onstage' | 'offstage' | 'support' | 'pain' | 'opportunity' | 'metric';
+    | 'onstage' | 'offstage' | 'support' | 'pain' | 'opportunity' | 'metric'
+    // Schema 2:
+    | 'physical' | 'wait' | 'evidence' | 'note' | 'persona';
+
+/** Where a card sits: a lane, or the header (the persona and the journey-level items). */
+export type CardPlace = LaneId | 'header';
+
+/**
+ * A box drawn inside a card, in the card's coordinates: a fail point on its action card
+ * (`data-kind="fail"`), or a chip (`data-kind="chip" data-chip="status|impact|effort"`).
+ */
+export interface CardPart {
+    kind: 'fail' | 'chip';
+    /** The chip's name (`status`, `impact`, `effort`). */
+    name?: string;
+    x: number;
+    y: number;
+    width: number;
+    height: number;
+    /** Relative to the part's top-left corner. */
+    lines: TextLine[];
+}
 
 export type ChangeKind = 'added' | 'removed' | 'changed' | 'moved';
 
@@ -53,6 +75,8 @@ export interface TextLine {
     direction: 'ltr' | 'rtl';
     /** A style hook for the renderer (`title`, `meta`, `badge`, `moment`, …). */
     role: string;
+    /** An http:, https: or mailto: URL this line links to (never any other scheme). */
+    href?: string;
 }
 
 export interface CardLayout {
@@ -63,11 +87,17 @@ export interface CardLayout {
      */
     key: string;
     kind: CardKind;
-    lane: LaneId;
+    lane: CardPlace;
     /** The element id for stages and steps (`data-id`). */
     id?: string;
     /** The step a member card belongs to (`data-step`). */
     step?: string;
+    /** The stage a stage-level card belongs to (`data-stage`); it spans the stage's columns. */
+    stage?: string;
+    /** More `data-*` attributes (name without `data-`): an opportunity's status, a metric's trend. */
+    data?: Readonly<Record<string, string>>;
+    /** Fail points and chips drawn inside the card. */
+    parts?: CardPart[];
     x: number;
     y: number;
     width: number;
@@ -78,6 +108,8 @@ export interface CardLayout {
     tooltip: string;
     /** The element's source, for "click a card → select its source". */
     range: Range;
+    /** The file `range` is in, where it is not the drawn file (a persona declared elsewhere). */
+    uri?: string;
     /** A style hook: severity of a pain, `moment` for a moment-of-truth step. */
     variant?: string;
 }
@@ -124,6 +156,11 @@ export interface EmotionLayout {
     levels: Array<{ value: number; y: number }>;
     zeroY: number;
     points: EmotionPoint[];
+    /**
+     * A `future of` journey: the as-is journey's emotions at the columns of the steps with the
+     * same id (a gap where there is none), drawn dashed beside the to-be curve.
+     */
+    asIs?: Array<{ step: string; x: number; value?: number; y?: number }>;
 }
 
 export interface MapLayout {

@@ -80,5 +80,20 @@ export function mapCss(palette: PaletteName): string {
 .jm-map [data-change=changed]>rect,.jm-map circle[data-change=changed]{stroke:var(--jm-changed);stroke-width:3;}
 .jm-map [data-change=moved]>rect{stroke:var(--jm-moved);stroke-width:3;stroke-dasharray:1 3;}
 .jm-map .jm-card{cursor:pointer;}
+.jm-map .jm-asis{fill:none;stroke:var(--jm-muted);stroke-width:2;stroke-dasharray:6 4;opacity:0.8;}
+.jm-map .jm-asis-point{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:1.5;}
+.jm-map .jm-legend line.jm-curve{stroke-width:2.5;}
+.jm-map .jm-fail>rect{fill:var(--jm-card-bg);stroke:var(--jm-pain-high);stroke-width:1.5;}
+.jm-map .jm-role-fail-label{fill:var(--jm-pain-high);font-weight:bold;}
+.jm-map .jm-chip>rect{fill:var(--jm-lane-bg-alt);stroke:var(--jm-card-border);stroke-width:1;}
+.jm-map .jm-chip[data-chip=status]>rect{stroke:var(--jm-opportunity);}
+.jm-map .jm-card[data-kind=wait]>rect{stroke-dasharray:4 3;}
+.jm-map .jm-card[data-kind=persona]>rect{fill:var(--jm-lane-bg);}
+.jm-map .jm-card[data-kind=note]>rect{stroke-dasharray:2 3;}
+.jm-map .jm-role-wait,.jm-map .jm-role-duration{fill:var(--jm-muted);font-weight:bold;}
+.jm-map .jm-role-off-target{fill:var(--jm-pain-high);}
+.jm-map .jm-role-quote{font-style:italic;}
+.jm-map a.jm-link text{fill:var(--jm-curve);text-decoration:underline;}
+.jm-map a.jm-link{cursor:pointer;}
 `;
 }

@@ -11,7 +11,7 @@
  * touched in the DOM at all; and the webview may pass `visibleX` to draw only the columns in view.
  */
 import { line as d3line } from 'd3';
-import type { CardLayout, ChangeKind, EmotionPoint, LaneLayout, LineLayout, MapLayout, TextLine } from '../layout/layout-types.js';
+import type { CardLayout, CardPart, ChangeKind, EmotionPoint, LaneLayout, LineLayout, MapLayout, TextLine } from '../layout/layout-types.js';
 import { patchDom, SVG_NS } from './dom-patch.js';
 import { el, textEl, type SvgNode } from './svg-tree.js';
 
@@ -49,22 +49,31 @@ export interface TreeExtras {
 type Row = { kind: 'lane'; lane: LaneLayout; index: number; y: number } | { kind: 'line'; line: LineLayout; index: number; y: number };
 type ChangeOf = (key: string, step?: string) => ChangeKind | null;
 
-/** Consecutive lines of one direction share a <text>; each line is a <tspan>. */
+/** Consecutive lines of one direction and one link share a <text>; each line is a <tspan>. */
 function textRuns(lines: readonly TextLine[]): TextLine[][] {
     const runs: TextLine[][] = [];
     for (const line of lines) {
         const last = runs[runs.length - 1];
-        if (last && last[0].direction === line.direction) last.push(line);
+        if (last && last[0].direction === line.direction && last[0].href === line.href) last.push(line);
         else runs.push([line]);
     }
     return runs;
 }
 
-/** `lines` as <text>/<tspan>, y relative to `top`. */
+/**
+ * `lines` as <text>/<tspan>, y relative to `top`. A linked run is wrapped in an SVG <a>: the
+ * layout sets `href` only for http:, https: and mailto: URLs (card-content.ts `safeLinkUrl`). A
+ * file opens it in a new tab without giving it this page (`rel`); the preview intercepts the
+ * click and asks the editor to open it (preview-app.ts).
+ */
 function texts(lines: readonly TextLine[], top: number): SvgNode[] {
-    return textRuns(lines).map(run => el('text', { direction: run[0].direction === 'rtl' ? 'rtl' : null }, run.map(d => textEl('tspan', {
-        x: d.x, y: d.y - top, 'font-size': d.size, 'font-weight': d.bold ? 'bold' : null, class: `jm-role-${d.role}`,
-    }, d.text))));
+    return textRuns(lines).map(run => {
+        const text = el('text', { direction: run[0].direction === 'rtl' ? 'rtl' : null }, run.map(d => textEl('tspan', {
+            x: d.x, y: d.y - top, 'font-size': d.size, 'font-weight': d.bold ? 'bold' : null, class: `jm-role-${d.role}`,
+        }, d.text)));
+        const href = run[0].href;
+        return href === undefined ? text : el('a', { href, target: '_blank', rel: 'noopener noreferrer', class: 'jm-link' }, [text]);
+    });
 }
 
 /** The <svg> of a map: its attributes and content, as a tree. */
@@ -78,8 +87,13 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
     const [x0, x1] = options.visibleX ?? [-Infinity, Infinity];
 
     const byLane = new Map<string, CardLayout[]>();
+    const headerCards: SvgNode[] = [];
     for (const card of layout.cards) {
         if (card.x > x1 || card.x + card.width < x0) continue;
+        if (card.lane === 'header') {
+            headerCards.push(cardTree(card, 0, change, options.highlightStep, titles));
+            continue;
+        }
         let list = byLane.get(card.lane);
         if (!list) byLane.set(card.lane, list = []);
         list.push(card);
@@ -107,7 +121,10 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
             el('g', { class: 'jm-lane-label' }, texts(lane.labelLines, lane.y), 'label'),
             ...(byLane.get(lane.id) ?? []).map(card => cardTree(card, lane.y, change, options.highlightStep, titles)),
         ];
-        if (lane.id === 'emotion' && layout.emotion) content.push(emotionTree(layout, lane.y, change, x0, x1, titles));
+        if (lane.id === 'emotion' && layout.emotion) {
+            content.push(emotionTree(layout, lane.y, change, x0, x1, titles));
+            if (layout.emotion.asIs) content.push(asIsLegend(lane));
+        }
         return el('g', attrs, content, rowKey);
     });
 
@@ -118,7 +135,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
     }, [
         ...extras.before ?? [],
         el('rect', { class: 'jm-bg', x: 0, y: 0, width: layout.width, height: layout.height }, [], 'bg'),
-        el('g', { class: 'jm-viewport' }, [el('g', { class: 'jm-heading' }, texts(heading, 0), 'heading'), ...rowNodes], 'viewport'),
+        el('g', { class: 'jm-viewport' }, [el('g', { class: 'jm-heading' }, [...texts(heading, 0), ...headerCards], 'heading'), ...rowNodes], 'viewport'),
     ]);
 }
 
@@ -133,11 +150,35 @@ function cardTree(card: CardLayout, top: number, change: ChangeOf, highlight: st
     if (titles) content.push(textEl('title', {}, card.tooltip));
     content.push(el('rect', { width: card.width, height: card.height, rx: card.kind === 'stage' ? 4 : 6 }));
     content.push(...texts(card.lines, 0));
+    if (card.parts) for (const part of card.parts) content.push(partTree(part, card.step));
+    const attrs: Record<string, string | number | null | undefined> = {
+        'data-key': card.key, 'data-kind': card.kind, 'data-id': card.id, 'data-step': card.step, 'data-stage': card.stage,
+    };
+    if (card.data) for (const name in card.data) attrs[`data-${name}`] = card.data[name];
+    attrs['data-change'] = change(card.key, card.step);
+    attrs.class = `jm-card${card.variant ? ` jm-${card.variant}` : ''}${highlighted ? ' jm-highlight' : ''}`;
+    attrs.transform = `translate(${card.x},${card.y - top})`;
+    return el('g', attrs, content, card.key);
+}
+
+/** A fail point or a chip: a box of its own inside its card. */
+function partTree(part: CardPart, step: string | undefined): SvgNode {
     return el('g', {
-        'data-key': card.key, 'data-kind': card.kind, 'data-id': card.id, 'data-step': card.step, 'data-change': change(card.key, card.step),
-        class: `jm-card${card.variant ? ` jm-${card.variant}` : ''}${highlighted ? ' jm-highlight' : ''}`,
-        transform: `translate(${card.x},${card.y - top})`,
-    }, content, card.key);
+        'data-kind': part.kind, 'data-step': part.kind === 'fail' ? step : null, 'data-chip': part.name, class: `jm-part jm-${part.kind}`,
+        transform: `translate(${part.x},${part.y})`,
+    }, [el('rect', { width: part.width, height: part.height, rx: part.kind === 'chip' ? part.height / 2 : 4 }), ...texts(part.lines, 0)]);
+}
+
+/** "as-is / to-be" under the emotion lane's label: which curve is which. */
+function asIsLegend(lane: LaneLayout): SvgNode {
+    const x = lane.labelLines[0]?.x ?? 0;
+    const y = (lane.labelLines[lane.labelLines.length - 1]?.y ?? lane.y + 20) - lane.y + 22;
+    return el('g', { class: 'jm-legend', 'data-kind': 'legend' }, [
+        el('line', { class: 'jm-asis', x1: x, x2: x + 22, y1: y - 4, y2: y - 4 }),
+        textEl('text', { class: 'jm-role-meta', x: x + 28, y, 'font-size': 11 }, 'as-is'),
+        el('line', { class: 'jm-curve', x1: x, x2: x + 22, y1: y + 12, y2: y + 12 }),
+        textEl('text', { class: 'jm-role-meta', x: x + 28, y: y + 16, 'font-size': 11 }, 'to-be'),
+    ], 'legend');
 }
 
 export function emotionTooltip(point: EmotionPoint): string {
@@ -160,5 +201,15 @@ function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: numbe
         'data-key': d.key, 'data-kind': 'emotion', 'data-step': d.step, 'data-value': d.value, 'data-change': change(d.key, d.step),
         class: d.value === undefined ? 'jm-gap' : null, cx: d.x, cy: (d.y ?? emotion.zeroY) - top, r: d.value === undefined ? 4 : 6,
     }, titles ? [textEl('title', {}, emotionTooltip(d))] : [], d.key));
-    return el('g', { class: 'jm-emotion' }, [...levels, ...labels, el('path', { class: 'jm-curve', d: path(curve) ?? '' }, [], 'curve'), ...points], 'emotion');
+    const asIs: SvgNode[] = [];
+    if (emotion.asIs) {
+        // The as-is journey's curve, dashed and muted, under the to-be one; points matched by step id.
+        const asIsPath = d3line<{ x: number; y?: number }>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top);
+        asIs.push(el('path', { 'data-kind': 'asis-emotion', class: 'jm-asis', d: asIsPath(emotion.asIs) ?? '' }, [], 'asis'));
+        // A small hollow dot per as-is point: one with no neighbour would otherwise not show.
+        for (const p of emotion.asIs) {
+            if (p.y !== undefined && p.x >= x0 && p.x <= x1) asIs.push(el('circle', { class: 'jm-asis-point', 'data-step': p.step, 'data-value': p.value, cx: p.x, cy: p.y - top, r: 3 }));
+        }
+    }
+    return el('g', { class: 'jm-emotion' }, [...levels, ...labels, ...asIs, el('path', { class: 'jm-curve', d: path(curve) ?? '' }, [], 'curve'), ...points], 'emotion');
 }

@@ -5,6 +5,7 @@ import type { HostToWebviewMessage, PreviewState, WebviewToHostMessage } from '.
 import type { ModelSource } from './model-source.js';
 import { revealSource } from '../reveal-source.js';
 import { createNonce, previewHtml } from './preview-html.js';
+import { safeLinkUrl } from '../../../webview/layout/safe-link.js';
 import type { VscodeApi } from './vscode-api.js';
 
 export const PREVIEW_VIEW_TYPE = 'journeymap.preview';
@@ -133,7 +134,16 @@ export class JourneyPreviewPanel {
                 return this.setLocked(message.locked);
             case 'save':
                 return this.save(message.format, message.data, message.name);
+            case 'openLink':
+                return this.openLink(message.url);
         }
+    }
+
+    /** Opens a link of the picture outside the editor, after the editor's own confirmation; web and mail links only. */
+    private async openLink(url: unknown): Promise<void> {
+        const safe = typeof url === 'string' ? safeLinkUrl(url) : undefined;
+        if (!safe) return;
+        await this.api.env.openExternal(this.api.Uri.parse(safe));
     }
 
     /** Selects `range` in the document's editor: the visible one if any, else in the first column. */

@@ -11,6 +11,8 @@ export type VscodeApi = {
         | 'activeTextEditor' | 'visibleTextEditors' | 'showTextDocument' | 'showSaveDialog' | 'showErrorMessage' | 'showInformationMessage'>;
     workspace: { fs: Pick<typeof vscode.workspace.fs, 'writeFile'>; openTextDocument(uri: vscode.Uri): Thenable<vscode.TextDocument> };
     commands: Pick<typeof vscode.commands, 'registerCommand' | 'executeCommand'>;
+    /** `openExternal` asks the user (the editor's link protection) before it opens a URL. */
+    env: Pick<typeof vscode.env, 'openExternal'>;
     Uri: Pick<typeof vscode.Uri, 'parse' | 'joinPath'>;
     ViewColumn: Pick<typeof vscode.ViewColumn, 'Active' | 'Beside' | 'One'>;
     Range: typeof vscode.Range;
