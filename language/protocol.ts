@@ -3,6 +3,9 @@
  * Imported by all three, so it must stay free of `vscode`, `langium` and Node imports.
  */
 import type { JourneyDocumentModel, Range } from './model/journey-model.js';
+// Type-only: the report's plain data types (src/insights is pure, with no `vscode`, Langium or Node import).
+import type { LocatedInsights } from '../src/insights/insights-model.js';
+import type { InsightsTitles } from '../src/insights/insights-names.js';
 
 /** Custom LSP request: the plain journey model of one document, as last validated. */
 export const ModelRequest = 'journeymap/model';
@@ -49,4 +52,27 @@ export interface TextModelResult {
     model?: JourneyDocumentModel;
     /** The syntax errors, 1-based, as the CLI reports them. */
     syntaxErrors: Array<{ line: number; column: number; message: string }>;
+}
+
+/**
+ * Custom LSP request: the insights (docs/report.md) of every map of the workspace — open or not —
+ * from the models the server keeps for `journeymap/model`. Items are located (`file` is the
+ * document's URI, `range` its source); titles come along for the labels and the HTML report.
+ */
+export const InsightsRequest = 'journeymap/insights';
+export interface InsightsResult {
+    /** The number of the last workspace build the insights include. */
+    version: number;
+    insights: LocatedInsights;
+    titles: InsightsTitles;
+    /** Every map of the workspace. */
+    documents: number;
+    /** Maps whose text has syntax errors: they count with their last text that parsed, or not at all. */
+    withSyntaxErrors: string[];
+}
+
+/** Custom LSP notification (server → client): a build changed the workspace's maps; the insights may be out of date. */
+export const InsightsChangedNotification = 'journeymap/insightsChanged';
+export interface InsightsChangedParams {
+    version: number;
 }

@@ -37,6 +37,20 @@ export class JourneyModelStore {
         return entry.version;
     }
 
+    /**
+     * The result for the document as built now, cached per build. Langium validates the files of
+     * the workspace only once they are opened or changed: a file never opened is linked, and is
+     * validated here (once per build), without changing its state.
+     */
+    async current(document: LangiumDocument, cancelToken: CancellationToken): Promise<ModelResult> {
+        const entry = this.entries.get(document.uri.toString());
+        if (entry?.result && entry.parse?.deref() === document.parseResult) return entry.result;
+        const diagnostics = document.state >= DocumentState.Validated
+            ? document.diagnostics ?? []
+            : await this.services.validation.DocumentValidator.validateDocument(document, {}, cancelToken);
+        return this.resultFor(document, diagnostics, cancelToken);
+    }
+
     /** The result for the document as validated now: cached per build; the model built only if the text parses. */
     async resultFor(document: LangiumDocument, diagnostics: readonly Diagnostic[], cancelToken: CancellationToken): Promise<ModelResult> {
         const uri = document.uri.toString();
@@ -79,6 +93,8 @@ export function registerJourneyModelProtocol(connection: Connection, shared: Lan
         void connection.sendNotification(ModelChangedNotification, { uri, version: store.validated(document) } satisfies ModelChangedParams);
     });
     shared.workspace.TextDocuments.onDidClose(event => store.delete(event.document.uri));
+    // The insights keep entries of files never opened: a file deleted from the workspace drops its own.
+    shared.workspace.DocumentBuilder.onUpdate((_changed, deleted) => { for (const uri of deleted) store.delete(uri.toString()); });
     connection.onRequest(ModelRequest, async (params: ModelRequestParams, cancelToken: CancellationToken): Promise<ModelResult | ResponseError> => {
         try {
             return await answer(params.uri, cancelToken);
@@ -108,12 +124,7 @@ export function registerJourneyModelProtocol(connection: Connection, shared: Lan
         await shared.workspace.DocumentBuilder.waitUntil(isOpen(uriText) ? DocumentState.Validated : DocumentState.Linked, uri, cancelToken);
         const document = documents.getDocument(uri)!;
         if (cancelToken.isCancellationRequested) throw OperationCancelled;
-        // Langium validates the files of the workspace only once they are opened or changed: a
-        // file never opened is linked, and is validated here, without changing its state.
-        const diagnostics = document.state >= DocumentState.Validated
-            ? document.diagnostics ?? []
-            : await services.validation.DocumentValidator.validateDocument(document, {}, cancelToken);
-        return store.resultFor(document, diagnostics, cancelToken);
+        return store.current(document, cancelToken);
     }
     return store;
 }

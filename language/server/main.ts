@@ -4,6 +4,7 @@ import { NodeFileSystem } from 'langium/node';
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { createJourneyServices } from '../journey-module.js';
 import { startJourneyLanguageServer } from './journey-language-server.js';
+import { registerJourneyInsightsProtocol } from './journey-insights-protocol.js';
 import { registerJourneyModelProtocol } from './journey-model-protocol.js';
 import { registerTextModelRequest } from './journey-text-model.js';
 
@@ -11,5 +12,6 @@ const connection = createConnection(ProposedFeatures.all);
 const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
 // First, so that the diagnostics of a build are sent before its model notification.
 startJourneyLanguageServer(shared);
-registerJourneyModelProtocol(connection, shared, Journey);
+const models = registerJourneyModelProtocol(connection, shared, Journey);
+registerJourneyInsightsProtocol(connection, shared, models);
 registerTextModelRequest(connection, shared);

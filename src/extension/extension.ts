@@ -2,6 +2,8 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../language/server/server-node-options.js';
 import { JourneyCompareManager } from './compare/compare-manager.js';
+import { languageClientInsightsSource } from './insights/insights-source.js';
+import { JourneyInsightsView } from './insights/insights-view.js';
 import { languageClientModelSource } from './preview/model-source.js';
 import { JourneyPreviewManager } from './preview/preview-manager.js';
 
@@ -25,11 +27,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     client = new LanguageClient('journeymap', 'Journeymap', serverOptions, clientOptions);
     context.subscriptions.push(outputChannel);
     await client.start();
-    // The swimlane preview and the compare view get their models from the server started above.
+    // The swimlane preview, the compare view and the insights view get their data from the server started above.
     const models = languageClientModelSource(client);
     context.subscriptions.push(
         ...new JourneyPreviewManager(vscode, context.extensionUri, models).register(),
         ...new JourneyCompareManager(vscode, context.extensionUri, models).register(),
+        ...new JourneyInsightsView(vscode, languageClientInsightsSource(client)).register(),
     );
     await openOnStartup();
 }

@@ -2,8 +2,8 @@ import type {
     JourneyDocumentModel, JourneyModel, MetricModel, OpportunityModel, PainModel, Range, StageModel, StepModel,
 } from '../../language/model/journey-model.js';
 import {
-    INSIGHTS_SCHEMA_VERSION, type Insights, type InsightPlace, type LowestMoment, type MetricInsight, type OpportunityInsight,
-    type OwnerInsight, type PainInsight,
+    INSIGHTS_SCHEMA_VERSION, type Insights, type InsightPlace, type LocatedInsights, type LowestMoment, type MetricInsight,
+    type OpportunityInsight, type OwnerInsight, type PainInsight,
 } from './insights-model.js';
 import { metricOnTarget } from './metric-target.js';
 import { compareMetrics, compareOpportunities, comparePains, compareSource, compareText, isOpen, type Positioned } from './insights-order.js';
@@ -34,11 +34,26 @@ export function reportedJourneys(sources: readonly InsightsSource[], options: In
 
 /** The insights of docs/report.md over the plain models of a workspace. Pure: no parser, no I/O. */
 export function computeInsights(sources: readonly InsightsSource[], options: InsightsOptions = {}): Insights {
+    const located = computeLocatedInsights(sources, options);
+    return {
+        ...located,
+        pains: located.pains.map(withoutRange),
+        opportunities: located.opportunities.map(withoutRange),
+        metrics: located.metrics.map(withoutRange),
+        evidence: { ...located.evidence, stepsWithout: located.evidence.stepsWithout.map(withoutRange) },
+    };
+}
+
+/**
+ * The same insights, each item with the range of its source: the editor's Journey Insights view
+ * selects it on a click. The JSON report has the line only.
+ */
+export function computeLocatedInsights(sources: readonly InsightsSource[], options: InsightsOptions = {}): LocatedInsights {
     const journeys = reportedJourneys(sources, options);
-    const pains: Array<PainInsight & Positioned> = [];
-    const opportunities: Array<OpportunityInsight & Positioned> = [];
-    const metrics: Array<MetricInsight & Positioned> = [];
-    const stepsWithout: Insights['evidence']['stepsWithout'] = [];
+    const pains: Array<PainInsight & Located> = [];
+    const opportunities: Array<OpportunityInsight & Located> = [];
+    const metrics: Array<MetricInsight & Located> = [];
+    const stepsWithout: LocatedInsights['evidence']['stepsWithout'] = [];
     const lowestMoments: LowestMoment[] = [];
     const totals = { journeys: journeys.length, stages: 0, steps: 0, pains: 0, opportunities: 0, failPoints: 0, momentsOfTruth: 0 };
     let solicited = 0;
@@ -94,8 +109,8 @@ export function computeInsights(sources: readonly InsightsSource[], options: Ins
                 for (const metric of step.metrics) addMetric(metric, place(stage, step));
                 countEvidence(step.evidence);
                 if (step.evidence.length === 0 && !stage.evidence?.length) {
-                    const { file: f, line } = at(file, step.range);
-                    stepsWithout.push({ journey: journey.id, step: step.id, file: f, line });
+                    const { file: f, line, range } = at(file, step.range);
+                    stepsWithout.push({ journey: journey.id, step: step.id, file: f, line, range });
                 }
             }
         }
@@ -141,9 +156,16 @@ function ownersOf(opportunities: readonly OpportunityInsight[]): OwnerInsight[] 
     return [...owners.values()].sort((a, b) => b.open - a.open || compareText(a.team, b.team));
 }
 
-/** 1-based line (as the command line's diagnostics) and the 0-based column for the last tie-break. */
-function at(file: string, range: Range): Positioned {
-    return { file, line: range.start.line + 1, column: range.start.character };
+type Located = Positioned & { range: Range };
+
+/** 1-based line (as the command line's diagnostics), the 0-based column for the last tie-break, and the whole range. */
+function at(file: string, range: Range): Located {
+    return { file, line: range.start.line + 1, column: range.start.character, range };
+}
+
+function withoutRange<T extends { range: Range }>(item: T): Omit<T, 'range'> {
+    const { range: _range, ...rest } = item;
+    return rest;
 }
 
 function withoutColumn<T extends { column: number }>(item: T): Omit<T, 'column'> {

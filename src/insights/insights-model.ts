@@ -1,4 +1,4 @@
-import type { EmotionValue, Level, OpportunityStatus } from '../../language/model/journey-model.js';
+import type { EmotionValue, Level, OpportunityStatus, Range } from '../../language/model/journey-model.js';
 
 /**
  * What `journeymap report --format json` prints (the contract is docs/report.md): plain data,
@@ -90,4 +90,15 @@ export interface LowestMoment {
     step: string;
     emotion: EmotionValue;
     momentOfTruth: boolean;
+}
+
+/** An item with the range of its source in the model (0-based): what an editor selects. */
+export type Located<T> = T & { range: Range };
+
+/** The insights with every listed item located: the language server's `journeymap/insights`. */
+export interface LocatedInsights extends Omit<Insights, 'pains' | 'opportunities' | 'metrics' | 'evidence'> {
+    pains: Array<Located<PainInsight>>;
+    opportunities: Array<Located<OpportunityInsight>>;
+    metrics: Array<Located<MetricInsight>>;
+    evidence: Omit<EvidenceInsight, 'stepsWithout'> & { stepsWithout: Array<Located<EvidenceInsight['stepsWithout'][number]>> };
 }

@@ -23,7 +23,37 @@ export interface JourneyCurve {
     steps: Array<{ id: string; title: string; emotion?: EmotionValue; momentOfTruth: boolean }>;
 }
 
+/**
+ * The titles as plain data (entries keyed by id; stages and steps by `journey\0id`), so they can
+ * cross a process boundary: the language server sends them with `journeymap/insights`.
+ */
+export interface InsightsTitles {
+    journeys: Array<[string, string]>;
+    stages: Array<[string, string]>;
+    steps: Array<[string, string]>;
+    teams: Array<[string, string]>;
+    curves: JourneyCurve[];
+}
+
 export function insightsNames(journeys: readonly SourcedJourney[]): InsightsNames {
+    return namesFromTitles(insightsTitles(journeys));
+}
+
+export function namesFromTitles(titles: InsightsTitles): InsightsNames {
+    const journeyTitles = new Map(titles.journeys);
+    const stageTitles = new Map(titles.stages);
+    const stepTitles = new Map(titles.steps);
+    const teamTitles = new Map(titles.teams);
+    return {
+        journey: id => journeyTitles.get(id) ?? id,
+        stage: (journey, id) => stageTitles.get(`${journey}\0${id}`) ?? id,
+        step: (journey, id) => stepTitles.get(`${journey}\0${id}`) ?? id,
+        team: id => teamTitles.get(id) ?? id,
+        curves: titles.curves,
+    };
+}
+
+export function insightsTitles(journeys: readonly SourcedJourney[]): InsightsTitles {
     const journeyTitles = new Map<string, string>();
     const stageTitles = new Map<string, string>();
     const stepTitles = new Map<string, string>();
@@ -50,11 +80,5 @@ export function insightsNames(journeys: readonly SourcedJourney[]): InsightsName
         }
         curves.push({ journey: journey.id, title: journey.title, file, line: journey.range.start.line + 1, steps });
     }
-    return {
-        journey: id => journeyTitles.get(id) ?? id,
-        stage: (journey, id) => stageTitles.get(`${journey}\0${id}`) ?? id,
-        step: (journey, id) => stepTitles.get(`${journey}\0${id}`) ?? id,
-        team: id => teamTitles.get(id) ?? id,
-        curves,
-    };
+    return { journeys: [...journeyTitles], stages: [...stageTitles], steps: [...stepTitles], teams: [...teamTitles], curves };
 }

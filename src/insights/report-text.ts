@@ -50,7 +50,7 @@ export const STATUS_GROUPS: ReadonlyArray<{ status: OpportunityStatus | null; ti
     { status: 'dropped', title: 'Dropped' },
 ];
 
-export function byStatus(opportunities: readonly OpportunityInsight[]): Array<{ title: string; items: OpportunityInsight[] }> {
+export function byStatus<T extends OpportunityInsight>(opportunities: readonly T[]): Array<{ title: string; items: T[] }> {
     return STATUS_GROUPS.map(group => ({ title: group.title, items: opportunities.filter(o => o.status === group.status) }))
         .filter(group => group.items.length > 0);
 }

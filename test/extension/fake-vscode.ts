@@ -1,11 +1,12 @@
 /**
- * A hand-written fake of the parts of the `vscode` API the preview and the compare view use
- * (VscodeApi, CompareVscodeApi): enough to drive their managers, message routing and serializers
+ * A hand-written fake of the parts of the `vscode` API the preview, the compare view and the
+ * insights view use (VscodeApi, CompareVscodeApi, InsightsVscodeApi): enough to drive their managers, message routing and serializers
  * in mocha, recording what the extension asks VS Code to do.
  */
 import { URI, Utils } from 'vscode-uri';
 import { readFileSync } from 'node:fs';
 import type { CompareVscodeApi } from '../../src/extension/compare/compare-vscode-api.js';
+import type { InsightsVscodeApi } from '../../src/extension/insights/insights-vscode-api.js';
 import type { VscodeApi } from '../../src/extension/preview/vscode-api.js';
 
 type Listener<T> = (value: T) => unknown;
@@ -19,6 +20,24 @@ export class Emitter<T> {
     fire(value: T): void {
         for (const listener of [...this.listeners]) listener(value);
     }
+    dispose(): void {
+        this.listeners = [];
+    }
+}
+
+export class ThemeIcon {
+    constructor(readonly id: string) { }
+}
+
+/** What `window.createTreeView` returns: the provider it was given, and what the extension sets on it. */
+export interface FakeTreeView {
+    id: string;
+    options: {
+        treeDataProvider: { getChildren(node?: unknown): unknown; getTreeItem(node: unknown): unknown; onDidChangeTreeData?: (listener: (e: unknown) => void) => unknown };
+    };
+    message?: string;
+    disposed: boolean;
+    dispose(): void;
 }
 
 export class Position {
@@ -130,6 +149,7 @@ export function createFakeVscode() {
         /** Unsaved editor texts by URI; other file: documents are read from disk. */
         texts: new Map<string, string>(),
         contentProviders: new Map<string, ContentProvider>(),
+        treeViews: new Map<string, FakeTreeView>(),
     };
     /** The editor's tabs: set `active` (and `all`) to put a diff editor in front. */
     const tabGroups = {
@@ -175,6 +195,11 @@ export function createFakeVscode() {
             return answer;
         },
         tabGroups,
+        createTreeView: (id: string, options: FakeTreeView['options']) => {
+            const view: FakeTreeView = { id, options, disposed: false, dispose: () => { view.disposed = true; } };
+            record.treeViews.set(id, view);
+            return view;
+        },
     };
     const api = {
         window,
@@ -182,7 +207,8 @@ export function createFakeVscode() {
             fs: { writeFile: async (uri: URI, bytes: Uint8Array) => { record.writes.push({ uri, bytes }); } },
             openTextDocument,
             findFiles: async () => record.files,
-            asRelativePath: (uri: URI) => uri.path.slice(uri.path.lastIndexOf('/') + 1),
+            // Relative to the folder of the file: enough for a flat test workspace.
+            asRelativePath: (uri: URI | string) => { const path = typeof uri === 'string' ? uri : uri.path; return path.slice(path.lastIndexOf('/') + 1); },
             registerTextDocumentContentProvider: (scheme: string, provider: ContentProvider) => {
                 record.contentProviders.set(scheme, provider);
                 return { dispose: () => record.contentProviders.delete(scheme) };
@@ -203,9 +229,12 @@ export function createFakeVscode() {
         Range,
         Selection,
         TextEditorRevealType: { InCenterIfOutsideViewport: 2 },
+        EventEmitter: Emitter,
+        ThemeIcon,
+        TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     };
     return {
-        api: api as unknown as VscodeApi & CompareVscodeApi,
+        api: api as unknown as VscodeApi & CompareVscodeApi & InsightsVscodeApi,
         window,
         tabGroups,
         record,
