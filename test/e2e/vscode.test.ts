@@ -81,6 +81,9 @@ describe('Journeymap in VS Code (code-server)', function () {
         await page.keyboard.press('Enter');
     }
 
+    /** The active tab of the editor of file `name` (not the preview's tab, which names the file too). */
+    const activeTab = (name: string) => page.locator(`.tab.active[aria-label^="${name}"]`).first();
+
     async function openFile(name: string) {
         // Quick Open filters as it is typed: Enter only once the first row is the file; try again
         // if something (a notification, the Git extension waking up) took the focus meanwhile.
@@ -92,7 +95,8 @@ describe('Journeymap in VS Code (code-server)', function () {
             await input.fill(name);
             await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: name }).waitFor();
             await page.keyboard.press('Enter');
-            const opened = await page.locator('.tab.active', { hasText: name }).waitFor({ timeout: 10_000 }).then(() => true, () => false);
+            // By the tab's own label: the preview's tab ("Preview NAME") follows the editor and names it too.
+            const opened = await activeTab(name).waitFor({ timeout: 10_000 }).then(() => true, () => false);
             if (opened) break;
             if (attempt === 3) throw new Error(`Quick Open did not open ${name}`);
         }
@@ -241,6 +245,27 @@ describe('Journeymap in VS Code (code-server)', function () {
         }
         const marks = await eventually(diffMarks, m => m.includes('reads_policy=changed'), 'the diff marks', 60_000);
         assert.ok(!marks.includes('calls=changed'), `only what changed is marked: ${marks}`);
+    });
+
+    it('ranks the top pain first in the Journey Insights view; a click opens its source', async () => {
+        // What the view must show first: the report's own ranking of the same maps, from the CLI.
+        const report = JSON.parse(execFileSync(process.execPath, [join(root, 'bin', 'journeymap.mjs'), 'report', '--format', 'json', join(root, 'examples')], { encoding: 'utf8' }));
+        const top = report.pains[0] as { text: string; file: string; line: number };
+        await page.keyboard.press('Escape');
+        await page.keyboard.press('Control+Shift+E');
+        const header = page.locator('.pane-header', { hasText: 'Journey Insights' });
+        await header.waitFor({ timeout: 60_000 });
+        if (await header.getAttribute('aria-expanded') !== 'true') await header.click();
+        const pane = page.locator('.pane', { has: header });
+        const rows = pane.locator('.monaco-list-row');
+        await rows.filter({ hasText: 'Pains' }).first().waitFor({ timeout: 60_000 });
+        // The Pains group opens expanded: its first entry is the top pain.
+        const first = rows.nth(1);
+        await eventually(() => first.innerText(), text => text.includes(top.text), 'the first pain of the view');
+        await first.click();
+        const file = top.file.split('/').pop()!;
+        await activeTab(file).waitFor({ timeout: 30_000 });
+        await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${top.line}, Col \\d+ \\(\\d+ selected\\)`) }).waitFor({ timeout: 30_000 });
     });
 
     /** The marks drawn in the webviews' SVG, from every frame: `kind:id=change …`. */
