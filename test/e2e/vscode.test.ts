@@ -259,10 +259,14 @@ describe('Journeymap in VS Code (code-server)', function () {
         const pane = page.locator('.pane', { has: header });
         const rows = pane.locator('.monaco-list-row');
         await rows.filter({ hasText: 'Pains' }).first().waitFor({ timeout: 60_000 });
-        // The Pains group opens expanded: its first entry is the top pain.
-        const first = rows.nth(1);
-        await eventually(() => first.innerText(), text => text.includes(top.text), 'the first pain of the view');
-        await first.click();
+        // The Pains group opens expanded: the row right under it is the top pain.
+        const texts = await eventually(async () => (await rows.allInnerTexts()).join('\n\u0000'), all => {
+            const list = all.split('\n\u0000');
+            const at = list.findIndex(text => text.startsWith('Pains'));
+            return at >= 0 && (list[at + 1] ?? '').includes(top.text);
+        }, 'the first pain of the view');
+        const index = texts.split('\n\u0000').findIndex(text => text.startsWith('Pains')) + 1;
+        await rows.nth(index).click();
         const file = top.file.split('/').pop()!;
         await activeTab(file).waitFor({ timeout: 30_000 });
         await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${top.line}, Col \\d+ \\(\\d+ selected\\)`) }).waitFor({ timeout: 30_000 });
