@@ -14,12 +14,12 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'bin/journeymap.mjs');
 const QUICK = process.env.JOURNEYMAP_BENCH_QUICK === '1';
 const START_RUNS = QUICK ? 5 : 20;
-const COMMAND_RUNS = QUICK ? 2 : 4;
-const BIG_RUNS = QUICK ? 1 : 2;
+const COMMAND_RUNS = QUICK ? 2 : 3;
+const BIG_RUNS = 1;
 const MAPS = QUICK ? 200 : 2000;
 /** `report` against `check`: 1,250 maps of 8 steps, 10,000 steps. */
 const REPORT_MAPS = QUICK ? 125 : 1250;
-const REPORT_RUNS = QUICK ? 1 : 3;
+const REPORT_RUNS = QUICK ? 1 : 2;
 
 interface Timed { ms: number; stdout: string; status: number | null }
 

@@ -31,10 +31,10 @@ interface Size {
 }
 
 // More runs for small maps, whose times are short and noisier; the whole bench stays well
-// under three minutes on two shared cores.
+// under two minutes on two cores (the whole `npm run bench` has five).
 const SIZES: Size[] = QUICK
     ? [{ steps: 100, runs: 5, edits: 4 }, { steps: 1000, runs: 3, edits: 2 }, { steps: 10000, runs: 1, edits: 2 }]
-    : [{ steps: 100, runs: 15, edits: 30 }, { steps: 1000, runs: 10, edits: 16 }, { steps: 10000, runs: 5, edits: 6 }];
+    : [{ steps: 100, runs: 10, edits: 15 }, { steps: 1000, runs: 6, edits: 8 }, { steps: 10000, runs: 2, edits: 3 }];
 
 type Phase = 'parse' | 'exports' | 'walk' | 'scopes' | 'override' | 'link' | 'references' | 'builtin' | 'checks' | 'checksDiff' | 'mapping' | 'model';
 

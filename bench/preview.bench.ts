@@ -236,17 +236,17 @@ async function main(): Promise<void> {
         const m100 = await modelOf(100);
         const m1000 = await modelOf(1000);
         log('preview: 100 steps');
-        const small = await updates(browser, m100, QUICK ? 5 : 20);
+        const small = await updates(browser, m100, QUICK ? 5 : 12);
         log('preview: 1,000 steps');
-        const large = await updates(browser, m1000, QUICK ? 2 : 6);
+        const large = await updates(browser, m1000, QUICK ? 2 : 4);
         log('preview: first pictures of 100 and 1,000 steps: ours (visible window, whole map) and Mermaid journey, interleaved');
         const script = await wholeMapScript();
-        const runs = QUICK ? 1 : 5;
+        const runs = QUICK ? 1 : 3;
         const vs100 = await comparison(browser, m100, script, runs);
         const vs1000 = await comparison(browser, m1000, script, runs);
         const version = (await browser.version());
         await browser.close();
-        const cli = await cliRenders(QUICK ? 1 : 3);
+        const cli = await cliRenders(1);
 
         const out: string[] = [];
         out.push('## Preview');
@@ -256,7 +256,7 @@ async function main(): Promise<void> {
         out.push('in the page to the updated DOM after a forced style and layout pass (`getBoundingClientRect`): layout, DOM patch and the browser\'s own work.');
         out.push('The preview draws only the columns in and near the view (the *visible window*), so its node count stays flat as maps grow.');
         out.push('An update posts the same map with every 10th step title edited (the picture is patched in place). Milliseconds: median · p95 (min–max);');
-        out.push(`first renders over 3 fresh pages, updates over ${QUICK ? '5 / 2' : '20 / 6'} messages per page (after 3 warm-up messages) on each of 3 pages.`);
+        out.push(`first renders over 3 fresh pages, updates over ${QUICK ? '5 / 2' : '12 / 4'} messages per page (after 3 warm-up messages) on each of 3 pages.`);
         out.push('p95 is the nearest-rank 95th percentile of the samples: with fewer than 20 samples it is the largest.');
         out.push('');
         out.push('| steps | SVG nodes drawn | first render | update |');
@@ -295,7 +295,7 @@ async function main(): Promise<void> {
         out.push('The real CLI as a process, `node bin/journeymap.mjs render map.journey -o map.svg`, each generated map (seed 1) alone in its folder');
         out.push('(render loads the file\'s folder as its workspace). Wall time from spawning to exit: Node start, reading, Langium parse, link and');
         out.push('validation, the plain model, layout, the SVG text and writing it; CPU time (user + system) and peak resident memory from GNU');
-        out.push(`\`time\`. ${QUICK ? 1 : 3} rounds after one warm-up run, sizes interleaved round by round; median · p95 (min–max). The whole map is drawn.`);
+        out.push(`\`time\`. One round after one warm-up run, sizes interleaved round by round; median · p95 (min–max). The whole map is drawn.`);
         out.push(`Load average when these runs started: ${cli.load.toFixed(2)} (on ${availableParallelism()} cores).`);
         out.push('');
         out.push('| steps | wall (ms) | CPU (ms) | per 1,000 steps (wall, median) |');
