@@ -3,18 +3,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { diffDocuments, diffTexts } from '../../src/diff/diff-engine.js';
 import type { JourneyChange } from '../../src/diff/diff-model.js';
-import { loadRevision } from '../../src/diff/load-revision.js';
 import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
-
-async function model(text: string) {
-    const rev = await loadRevision([{ path: 'map.journey', text }]);
-    assert.deepEqual([...rev.errors.values()], [], 'fixture parses');
-    return rev.models.get('map.journey')!;
-}
-
-async function diff(before: string, after: string) {
-    return diffDocuments(await model(before), await model(after));
-}
+import { diff, model } from './diff-test-helpers.js';
 
 const only = (changes: JourneyChange[], pick: Partial<JourneyChange>) =>
     changes.filter(c => Object.entries(pick).every(([k, v]) => JSON.stringify((c as unknown as Record<string, unknown>)[k]) === JSON.stringify(v)));

@@ -1,20 +1,9 @@
 import { strict as assert } from 'node:assert';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { diffDocuments } from '../../src/diff/diff-engine.js';
 import type { JourneyChange } from '../../src/diff/diff-model.js';
-import { loadRevision } from '../../src/diff/load-revision.js';
 import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
-
-async function model(text: string) {
-    const rev = await loadRevision([{ path: 'map.journey', text }]);
-    assert.deepEqual([...rev.errors.values()], [], 'fixture parses');
-    return rev.models.get('map.journey')!;
-}
-
-async function diff(before: string, after: string) {
-    return diffDocuments(await model(before), await model(after));
-}
+import { diff } from './diff-test-helpers.js';
 
 /** The changes without their lines: what a test pins. */
 async function changes(before: string, after: string): Promise<Partial<JourneyChange>[]> {
