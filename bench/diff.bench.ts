@@ -11,7 +11,8 @@ import { generateJourneyMap } from './generate-map.js';
 import { formatMs, log, median } from './stats.js';
 
 const QUICK = process.env.JOURNEYMAP_BENCH_QUICK === '1';
-const RUNS = QUICK ? 5 : 20;
+// Ten runs: their spread is a few percent (docs/benchmarks.md), and the bench stays a few seconds.
+const RUNS = QUICK ? 5 : 10;
 
 /** Every 4th emotion changed, every 7th pain reworded slightly, every 11th touchpoint rewritten. */
 function edit(text: string): { text: string; edits: number } {

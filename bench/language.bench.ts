@@ -30,11 +30,11 @@ interface Size {
     edits: number;
 }
 
-// More runs for small maps, whose times are short and noisier; the whole bench stays well
-// under two minutes on two cores (the whole `npm run bench` has five).
+// More runs for small maps, whose times are short and noisier; the whole bench stays about a
+// minute on two cores (the whole `npm run bench` has five).
 const SIZES: Size[] = QUICK
     ? [{ steps: 100, runs: 5, edits: 4 }, { steps: 1000, runs: 3, edits: 2 }, { steps: 10000, runs: 1, edits: 2 }]
-    : [{ steps: 100, runs: 10, edits: 15 }, { steps: 1000, runs: 6, edits: 8 }, { steps: 10000, runs: 2, edits: 3 }];
+    : [{ steps: 100, runs: 6, edits: 8 }, { steps: 1000, runs: 4, edits: 5 }, { steps: 10000, runs: 2, edits: 3 }];
 
 type Phase = 'parse' | 'exports' | 'walk' | 'scopes' | 'override' | 'link' | 'references' | 'builtin' | 'checks' | 'checksDiff' | 'mapping' | 'model';
 
@@ -51,8 +51,20 @@ DefaultDocumentValidator.prototype.validateDocument = async function (this: Defa
     }
 };
 
+type Gc = (options?: { type: 'major' | 'minor' }) => void;
+
+/** A full collection: once per run (a whole heap's mark and sweep takes a tenth of a second or more). */
 function collectGarbage(): void {
-    (globalThis as { gc?: () => void }).gc?.();
+    (globalThis as { gc?: Gc }).gc?.();
+}
+
+/**
+ * A young-generation collection: before each phase, so that a phase does not pay for the short-lived
+ * garbage of the one before; a millisecond or two, where a full collection per phase made up most of
+ * the bench's time.
+ */
+function collectYoungGarbage(): void {
+    (globalThis as { gc?: Gc }).gc?.({ type: 'minor' });
 }
 
 /** Small maps take well under a millisecond per phase: repeat each phase so that one run lasts long enough to time. */
@@ -90,8 +102,9 @@ async function measurePipeline(steps: number, text: string, runs: number): Promi
         if (!samples.has(phase)) samples.set(phase, new Samples());
         samples.get(phase)!.add(ms);
     };
-    // Sizes run smallest first, so the code is already compiled by the time the large map comes.
-    const warmups = Math.max(1, Math.ceil(runs / 5));
+    // Sizes run smallest first, so the code is already compiled by the time the large map comes:
+    // the largest (one repetition, seconds per run) needs no warm-up run of its own.
+    const warmups = reps === 1 && steps >= 10000 ? 0 : 1;
     for (let run = 0; run < warmups + runs; run++) {
         collectGarbage();
         const measured = run >= warmups;
@@ -100,7 +113,7 @@ async function measurePipeline(steps: number, text: string, runs: number): Promi
             let total = 0;
             let result!: T;
             // A phase should not pay for the garbage of the one before it.
-            collectGarbage();
+            collectYoungGarbage();
             for (let rep = 0; rep < reps; rep++) {
                 reset?.();
                 const start = performance.now();
@@ -140,7 +153,7 @@ async function measurePipeline(steps: number, text: string, runs: number): Promi
         let diagnostics: Diagnostic[] = [];
         superValidateMs = 0;
         const validationReps = Math.max(2, reps);
-        collectGarbage();
+        collectYoungGarbage();
         for (let rep = 0; rep < validationReps; rep++) {
             let start = performance.now();
             builtin = await langiumValidateDocument.call(validator, document, { categories: ['built-in'] });
@@ -186,7 +199,7 @@ async function measureDefaultScopes(steps: number, text: string, runs: number): 
     const reps = repetitionsFor(steps);
     const samples = new Samples();
     for (let run = 0; run < runs + 2; run++) {
-        collectGarbage();
+        collectYoungGarbage();
         const start = performance.now();
         for (let rep = 0; rep < reps; rep++) await scopes.collectLocalSymbols(document);
         if (run >= 2) samples.add((performance.now() - start) / reps);
@@ -340,7 +353,7 @@ async function main(): Promise<void> {
     }
     const largest = maps[maps.length - 1];
     log(`language: per-check times, ${largest.steps} steps`);
-    const checks = await measureChecks(largest.text, QUICK ? 1 : 2);
+    const checks = await measureChecks(largest.text, 1);
     const editResults = new Map<number, EditResult>();
     for (const map of maps) {
         log(`language: edit → diagnostics over stdio, ${map.steps} steps × ${map.edits} edits`);
@@ -353,8 +366,9 @@ async function main(): Promise<void> {
     print('persona, global personas, channels and teams, stages of 5–10 steps, every kind of step member;');
     print('no errors, only warnings, infos and hints. The phases are Langium\'s build phases, run one by one on one');
     print('document as the DocumentBuilder does, with one services instance per size (as in a running server).');
-    print('Each cell is the median (min–max) in milliseconds over the runs after warm-up; garbage is collected');
-    print('before each phase (so a phase does not pay for the garbage of the one before), and on small maps each');
+    print('Each cell is the median (min–max) in milliseconds over the runs after warm-up (one warm-up run, none for the');
+    print('largest map, which comes after the others have compiled the code); a full garbage collection starts each run and a');
+    print('young-generation one each phase (so a phase does not pay for the garbage of the one before), and on small maps each');
     print('phase is repeated within a run (*reps*) and its mean taken (the two validations at least twice, alternately).');
     print();
     print('| steps | text | runs × reps | lex + parse | export index | scope walk | our scope override | link | reference index | built-in validation | our checks | our diagnostic mapping | journey model |');
@@ -432,7 +446,7 @@ async function main(): Promise<void> {
     print(`### Our checks, one by one (${largest.steps.toLocaleString('en')} steps)`);
     print();
     print('Self time of each `JourneyValidator` method named `check…` (helpers called by a check are counted apart),');
-    print('each wrapped in a timer: median of the runs; the timers add a little per call.');
+    print('each wrapped in a timer, in one validation after a warm-up one; the timers add a little per call.');
     print();
     print('| check | calls | time |');
     print('|---|---:|---:|');

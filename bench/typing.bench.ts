@@ -352,14 +352,14 @@ async function main(): Promise<void> {
 
     log('typing: 10,000 steps, Langium parse + link in process');
     const map10k = generateJourneyMap({ steps: 10000, seed: 1 });
-    const floor = await parseAndLink(map10k, QUICK ? 1 : 3);
+    const floor = await parseAndLink(map10k, QUICK ? 1 : 2);
     log('typing: 10,000 steps over stdio');
     const large = await openSession(10000);
     let keystroke: Samples;
     let largeTyping: number;
     let memory: { peak: number; now: number };
     try {
-        keystroke = await singleKeys(large, QUICK ? 1 : 3);
+        keystroke = await singleKeys(large, QUICK ? 1 : 2);
         // Two seconds of steady typing on the large map: it must catch up when the keys stop.
         const since = large.server.published.length;
         const started = performance.now();
