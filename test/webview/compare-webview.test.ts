@@ -107,7 +107,9 @@ describe('compare webview in Chromium', function () {
         const calls = journey.old!.stages[0].steps.find(s => s.id === 'calls')!;
         assert.deepEqual((await view.posted()).at(-1), { type: 'reveal', side: 'old', range: calls.range });
 
-        // A card clicked in the old picture selects its source there.
+        // A card clicked in the old picture selects its source there (the whole width in view:
+        // the pictures open readable, wider than their panes).
+        await view.page.click('#jm-fit');
         await view.page.locator('[data-side=old] g.jm-card[data-kind=step][data-id=visits_store]').click();
         const visits = journey.old!.stages[1].steps.find(s => s.id === 'visits_store')!;
         assert.deepEqual((await view.posted()).at(-1), { type: 'reveal', side: 'old', range: visits.range });
