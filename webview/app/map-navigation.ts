@@ -39,9 +39,12 @@ export function nextCard(layout: MapLayout, from: CardLayout, direction: Directi
     if (candidates.length === 0) return undefined;
     const gap = (c: CardLayout) => down ? c.y - (from.y + from.height) : from.y - (c.y + c.height);
     const across = (c: CardLayout) => Math.max(0, -overlap(c.x, c.x + c.width, from.x, from.x + from.width));
-    // Cards in the same column (overlapping across) first, the nearest; else the nearest at all.
+    // Cards in the same column (overlapping across), the nearest. Where the column has nothing
+    // more, the focus stays (left and right move along the lane) — but from a heading card
+    // beyond the last column, down leads to the nearest card.
     const inColumn = candidates.filter(c => across(c) === 0);
-    const pool = inColumn.length > 0 ? inColumn : candidates;
+    const pool = inColumn.length > 0 || from.lane !== 'header' ? inColumn : candidates;
+    if (pool.length === 0) return undefined;
     // A stage header leads down to its first step: left edges aligned win a tie.
     const aligned = (c: CardLayout) => Math.abs(c.x - from.x);
     return pool.sort((a, b) => gap(a) + 2 * across(a) - (gap(b) + 2 * across(b)) || aligned(a) - aligned(b))[0];

@@ -88,7 +88,11 @@ export function createZoomCanvas(container: HTMLElement, existingMap?: SVGSVGEle
         centerOn: (x, y) => {
             const t = current();
             const view = size();
-            moveTo(view.width / 2 - x * t.k, view.height / 2 - y * t.k, t.k);
+            const map = mapSize();
+            // Centred, but never past the map's edges where it overflows the view; as it is where not.
+            const clamp = (value: number, mapLength: number, viewLength: number, now: number) =>
+                mapLength * t.k > viewLength ? Math.min(0, Math.max(viewLength - mapLength * t.k, value)) : now;
+            moveTo(clamp(view.width / 2 - x * t.k, map.width, view.width, t.x), clamp(view.height / 2 - y * t.k, map.height, view.height, t.y), t.k);
         },
         size,
         reveal: (x, y, width, height) => {
