@@ -166,6 +166,25 @@ describe('the map view in the preview (Chromium): frozen headers, overview, keyb
         await view.page.close();
     });
 
+    it('moves the focus to a card not drawn yet in a long map (only the columns in view are drawn): drawn, in view, focused', async () => {
+        const stages = Array.from({ length: 30 }, (_, s) => `stage s${s} { ${Array.from({ length: 5 }, (_, i) => `step t${s}_${i} "Step ${s}.${i}" { onstage "Shown ${s}.${i}" }`).join(' ')} }`);
+        const view = await openWebview(browser, { width: 1000, height: 700 });
+        await view.post(modelMessage(await modelOf(`journey long for dana { ${stages.join('\n')} }`)));
+        assert.equal(await view.page.locator('g[data-key="step:t29_4"]').count(), 0, 'not drawn at first');
+        await view.page.focus('#jm-lock');
+        await view.page.keyboard.press('Tab');
+        await view.page.keyboard.press('End');
+        assert.equal(await focused(view), 'step:t29_4');
+        const [canvas, card] = [(await box(view, 'svg.jm-canvas'))!, (await box(view, 'g[data-key="step:t29_4"]'))!];
+        assert.ok(card.x >= canvas.x && card.right <= canvas.right, JSON.stringify(card));
+        await view.page.keyboard.press('ArrowDown');
+        assert.equal(await focused(view), 'onstage:t29_4:0');
+        await view.page.keyboard.press('Home');
+        assert.equal(await focused(view), 'onstage:t0_0:0');
+        assert.equal(await view.page.locator('svg.jm-map [tabindex="0"]').count(), 1);
+        await view.page.close();
+    });
+
     it('names every card and the picture for assistive technology', async () => {
         const view = await openWebview(browser, { width: 1000, height: 700 });
         await view.post(modelMessage(wide));
