@@ -2,21 +2,29 @@
  * What a screen reader says for a picture: each card's accessible name ("<lane>, <step title>:
  * <text>"), each emotion point's, and the map's own title and description (journey title,
  * persona, how many stages and steps). Pure functions of the layout, worked out once per layout
- * (the preview redraws the same layout as it is panned).
+ * and card (the preview redraws the same layout as it is panned, and names only what it draws).
  */
 import { LANE_LABELS, type CardLayout, type EmotionPoint, type MapLayout } from '../layout/layout-types.js';
 
 interface Names {
+    /** Names worked out so far: only for cards drawn (the preview draws the columns in view). */
     cards: Map<string, string>;
     title: string;
     description: string;
     stepTitles: Map<string, string>;
+    stageTitles: Map<string, string>;
+    stageOfStep: Map<string, string>;
+    /** "Step 3 of 12" and "Stage 1 of 4": 1-based positions by key, and the counts. */
+    position: Map<string, number>;
+    stages: number;
+    steps: number;
 }
 
 const cache = new WeakMap<MapLayout, Names>();
 
 /** A card's full text as one line: its tooltip's lines as sentences. */
 export function sentence(text: string): string {
+    if (text.indexOf('\n') < 0) return text.trim();
     return text.split('\n').map(s => s.trim()).filter(s => s.length > 0)
         .map((s, i, all) => i < all.length - 1 ? stop(s) : s).join(' ');
 }
@@ -37,41 +45,52 @@ export function headingText(layout: MapLayout, role: string): string {
     return layout.heading.filter(l => l.role === role).map(l => l.text).join(' ');
 }
 
+/** What names are made of, once per layout: titles and positions of stages and steps. */
 function namesOf(layout: MapLayout): Names {
     let names = cache.get(layout);
     if (names) return names;
-    const stages = layout.cards.filter(c => c.kind === 'stage');
-    const steps = layout.cards.filter(c => c.kind === 'step');
-    const stepTitles = new Map(steps.map(c => [c.id ?? c.key, firstLine(c.tooltip)]));
-    const stageTitles = new Map(stages.map(c => [c.id ?? c.key, firstLine(c.tooltip)]));
-    const stageOfStep = new Map(layout.columns.filter(c => c.step !== undefined).map(c => [c.step!, c.stage]));
-    const cards = new Map<string, string>();
-    const label = (card: CardLayout) => card.lane === 'header' ? '' : LANE_LABELS[card.lane];
+    const stepTitles = new Map<string, string>();
+    const stageTitles = new Map<string, string>();
+    const position = new Map<string, number>();
+    let stages = 0;
+    let steps = 0;
+    let persona: CardLayout | undefined;
     for (const card of layout.cards) {
-        const text = sentence(card.tooltip);
-        let name: string;
-        if (card.kind === 'stage') name = `Stage ${stages.indexOf(card) + 1} of ${stages.length}: ${text}`;
-        else if (card.kind === 'step') {
-            const stage = stageTitles.get(stageOfStep.get(card.id ?? '') ?? '');
-            name = `Step ${steps.indexOf(card) + 1} of ${steps.length}${stage ? `, ${stage}` : ''}: ${text}`;
-        } else if (card.step !== undefined) name = `${label(card)}, ${stepTitles.get(card.step) ?? card.step}: ${text}`;
-        else if (card.stage !== undefined) name = `${label(card)}, stage ${stageTitles.get(card.stage) ?? card.stage}: ${text}`;
-        else name = text;
-        cards.set(card.key, name);
+        if (card.kind === 'stage') {
+            stageTitles.set(card.id ?? card.key, firstLine(card.tooltip));
+            position.set(card.key, ++stages);
+        } else if (card.kind === 'step') {
+            stepTitles.set(card.id ?? card.key, firstLine(card.tooltip));
+            position.set(card.key, ++steps);
+        } else if (card.kind === 'persona') persona ??= card;
     }
+    const stageOfStep = new Map<string, string>();
+    for (const column of layout.columns) if (column.step !== undefined) stageOfStep.set(column.step, column.stage);
     const title = headingText(layout, 'heading') || layout.journeyId;
-    const persona = layout.cards.find(c => c.kind === 'persona');
     const personaText = persona ? `Persona: ${persona.tooltip.split('\n')[1] ?? ''}` : headingText(layout, 'persona');
-    const counts = `${stages.length} stage${stages.length === 1 ? '' : 's'}, ${steps.length} step${steps.length === 1 ? '' : 's'}`;
+    const counts = `${stages} stage${stages === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'}`;
     const description = [`Journey map: ${stop(title)}`, personaText, headingText(layout, 'scenario'), counts]
         .filter(s => s.length > 0).map(s => stop(sentence(s))).join(' ');
-    names = { cards, title, description, stepTitles };
+    names = { cards: new Map(), title, description, stepTitles, stageTitles, stageOfStep, position, stages, steps };
     cache.set(layout, names);
     return names;
 }
 
 export function cardName(layout: MapLayout, card: CardLayout): string {
-    return namesOf(layout).cards.get(card.key) ?? sentence(card.tooltip);
+    const names = namesOf(layout);
+    let name = names.cards.get(card.key);
+    if (name !== undefined) return name;
+    const text = sentence(card.tooltip);
+    const lane = card.lane === 'header' ? '' : LANE_LABELS[card.lane];
+    if (card.kind === 'stage') name = `Stage ${names.position.get(card.key)} of ${names.stages}: ${text}`;
+    else if (card.kind === 'step') {
+        const stage = names.stageTitles.get(names.stageOfStep.get(card.id ?? '') ?? '');
+        name = `Step ${names.position.get(card.key)} of ${names.steps}${stage ? `, ${stage}` : ''}: ${text}`;
+    } else if (card.step !== undefined) name = `${lane}, ${names.stepTitles.get(card.step) ?? card.step}: ${text}`;
+    else if (card.stage !== undefined) name = `${lane}, stage ${names.stageTitles.get(card.stage) ?? card.stage}: ${text}`;
+    else name = text;
+    names.cards.set(card.key, name);
+    return name;
 }
 
 export function emotionName(layout: MapLayout, point: EmotionPoint): string {
