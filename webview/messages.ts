@@ -83,4 +83,6 @@ export interface PreviewState {
     journeyId?: string;
     hiddenLanes?: string[];
     transform?: { x: number; y: number; k: number };
+    /** The text view is shown instead of the picture. */
+    textView?: boolean;
 }

@@ -1,14 +1,10 @@
-import { randomBytes } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
-import { PALETTES } from '../../webview/render/map-style.js';
 import { journeyMapSvg } from '../../webview/render/svg-markup.js';
-import { xmlSafe } from '../../webview/render/svg-tree.js';
 import { displayPath, terminalText } from '../text/terminal-text.js';
 import { oneOf, parseArgs } from './args.js';
 import { formatText, toFileDiagnostic } from './diagnostics-format.js';
 import type { CommandIO } from './main.js';
+import { standaloneHtml } from './render-html.js';
 import { ExitCode, UsageError } from './usage-error.js';
 import { loadFileInWorkspace } from './workspace-of.js';
 
@@ -44,10 +40,7 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
     if (typeof wanted !== 'string' && model.journeys.length > 1) {
         io.err(`${displayPath(file.path)}: rendered journey '${terminalText(journey.id)}'; the file also has ${terminalText(model.journeys.slice(1).map(j => `'${j.id}'`).join(', '))} (choose with --journey ID)\n`);
     }
-    // A page gets a fresh nonce for its script and styles (the picture's own <style> included).
-    const nonce = format === 'html' ? randomBytes(16).toString('base64') : undefined;
-    const svg = journeyMapSvg(journey, { palette: theme, ...(nonce ? { styleNonce: nonce } : {}) });
-    const text = nonce ? standaloneHtml(svg, journey.title, theme, nonce) : `<?xml version="1.0" encoding="UTF-8"?>\n${svg}\n`;
+    const text = format === 'html' ? standaloneHtml(journey, theme) : `<?xml version="1.0" encoding="UTF-8"?>\n${journeyMapSvg(journey, { palette: theme })}\n`;
     if (typeof output !== 'string') {
         io.out(text);
         return ExitCode.Ok;
@@ -77,43 +70,4 @@ function formatOf(path: string): 'svg' | 'html' {
     if (lower.endsWith('.svg')) return 'svg';
     if (lower.endsWith('.html') || lower.endsWith('.htm')) return 'html';
     throw new UsageError(`-o must name a .svg or .html file (got '${terminalText(path)}')`);
-}
-
-function escapeHtml(text: string): string {
-    return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-}
-
-/** The pan/zoom script, built next to the CLI bundle (dist/webview/standalone.js). */
-function standaloneScript(): string {
-    const candidates = [new URL('./webview/standalone.js', import.meta.url), new URL('../../dist/webview/standalone.js', import.meta.url)];
-    const found = candidates.find(url => existsSync(fileURLToPath(url)));
-    if (!found) throw new Error('dist/webview/standalone.js is missing: run `npm run build`');
-    // Inline in a <script>: a literal "</script" inside would end it early.
-    return readFileSync(fileURLToPath(found), 'utf8').replace(/<\/(script)/gi, '<\\/$1').replace(/\/\/# sourceMappingURL=.*$/m, '');
-}
-
-function standaloneHtml(svg: string, title: string, theme: 'light' | 'dark', nonce: string): string {
-    const palette = PALETTES[theme];
-    // No network at all: the policy forbids every fetch; style and script are inline, by nonce.
-    return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(title)} — Journeymap</title>
-<style nonce="${nonce}">
-html,body{margin:0;height:100%;overflow:hidden;background:${palette.bg};color:${palette.fg};font-family:Arial,'Liberation Sans',Helvetica,sans-serif;}
-#jm-canvas-host{position:fixed;inset:0;}
-.jm-canvas{display:block;cursor:grab;}
-#jm-fit{position:fixed;top:8px;right:8px;z-index:1;padding:4px 10px;}
-</style>
-</head>
-<body>
-<button id="jm-fit" type="button">Fit width</button>
-<div id="jm-canvas-host">${svg}</div>
-<script nonce="${nonce}">${standaloneScript()}</script>
-</body>
-</html>
-`;
 }

@@ -6,6 +6,7 @@ import { pathToFileURL } from 'node:url';
 import type { Browser } from 'playwright-core';
 import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
 import { launchChromium } from '../webview/browser.js';
+import { twelveStepMap } from '../webview/preview-fixtures.js';
 import { ensureBuilt, journeymap } from './cli-process.js';
 
 const purchase = readFileSync(join(EXAMPLES_DIR, 'gift-purchase.journey'), 'utf8');
@@ -84,5 +85,25 @@ describe('journeymap diff --format html (real Chromium)', function () {
         assert.deepEqual(requests.filter(url => !url.startsWith('file:')), []);
         assert.deepEqual(errors, []);
         await page.close();
+    });
+
+    it('opens a wide map readable in a 1000×700 window: card text at least 11 px on screen, scrolled not shrunk', async () => {
+        writeFileSync(join(dir, 'common.journey'), readFileSync(join(EXAMPLES_DIR, 'common.journey'), 'utf8'));
+        writeFileSync(join(dir, 'wide-old.journey'), twelveStepMap());
+        writeFileSync(join(dir, 'wide-new.journey'), twelveStepMap().replace('"Shown 4"', '"Shown 4, now sooner"'));
+        const run = await journeymap(['diff', '--format', 'html', 'wide-old.journey', 'wide-new.journey'], dir);
+        assert.equal(run.code, 0, run.stderr);
+        writeFileSync(join(dir, 'wide.html'), run.stdout);
+        const page = await browser.newPage({ viewport: { width: 1000, height: 700 } });
+        await page.addInitScript({ content: 'window.__name = (f) => f;' });
+        await page.goto(pathToFileURL(join(dir, 'wide.html')).href);
+        const seen = await page.evaluate(() => ({
+            sizes: Array.from(document.querySelectorAll<SVGTSpanElement>('.jm-new g.jm-card tspan.jm-role-body')).map(e => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM()!.a),
+            map: document.querySelector('.jm-new svg.jm-map')!.getBoundingClientRect().width,
+            box: document.querySelector('.jm-maps')!.clientWidth,
+        }));
+        await page.close();
+        assert.ok(seen.sizes.length >= 24 && Math.min(...seen.sizes) >= 11, `smallest card text on screen: ${Math.min(...seen.sizes).toFixed(2)} px`);
+        assert.ok(seen.map > seen.box, `the map (${seen.map} px) scrolls in its ${seen.box} px box`);
     });
 });

@@ -52,11 +52,14 @@ export async function openWebview(browser: Browser, options: { state?: unknown; 
     // that does not exist in the page.
     await page.addInitScript({ content: 'window.__name = (f) => f;' });
     // VS Code puts the theme's colours on <html> as inline custom properties (CSSOM: allowed by the CSP).
-    await page.addInitScript((theme: Record<string, string>) => {
+    // It also marks <body> with the theme's kind (`vscode-light`, `vscode-dark`, `vscode-high-contrast`).
+    await page.addInitScript(([theme, kind]: [Record<string, string>, string]) => {
         document.addEventListener('DOMContentLoaded', () => {
             for (const [name, value] of Object.entries(theme)) document.documentElement.style.setProperty(name, value);
+            document.body.classList.add(`vscode-${kind}`);
+            document.body.setAttribute('data-vscode-theme-kind', `vscode-${kind}`);
         });
-    }, VSCODE_THEMES[options.theme ?? 'light']);
+    }, [VSCODE_THEMES[options.theme ?? 'light'], options.theme ?? 'light'] as [Record<string, string>, string]);
     await page.addInitScript((state: unknown) => {
         const w = window as unknown as { __posted: unknown[]; __state: unknown; acquireVsCodeApi: () => unknown };
         w.__posted = [];

@@ -6,7 +6,7 @@ import type { CompareMessage, CompareSpec } from '../../webview/compare-messages
 import { ROOT, launchChromium, openWebview, type WebviewPage } from './browser.js';
 
 const ARTIFACTS = ROOT + 'test-results/';
-import { HOSTILE_TEXTS, example, modelOf } from './preview-fixtures.js';
+import { HOSTILE_TEXTS, example, modelOf, twelveStepMap } from './preview-fixtures.js';
 
 const SPEC: CompareSpec = { old: { kind: 'git', uri: 'file:///w/gift-return.journey', ref: 'HEAD' }, new: { kind: 'file', uri: 'file:///w/gift-return.journey' } };
 
@@ -107,10 +107,25 @@ describe('compare webview in Chromium', function () {
         const calls = journey.old!.stages[0].steps.find(s => s.id === 'calls')!;
         assert.deepEqual((await view.posted()).at(-1), { type: 'reveal', side: 'old', range: calls.range });
 
-        // A card clicked in the old picture selects its source there.
+        // A card clicked in the old picture selects its source there (the whole width in view:
+        // the pictures open readable, wider than their panes).
+        await view.page.click('#jm-fit');
         await view.page.locator('[data-side=old] g.jm-card[data-kind=step][data-id=visits_store]').click();
         const visits = journey.old!.stages[1].steps.find(s => s.id === 'visits_store')!;
         assert.deepEqual((await view.posted()).at(-1), { type: 'reveal', side: 'old', range: visits.range });
+    });
+
+    it('opens a wide comparison readable: card text at least 11 px on screen in a 1000×700 view, panned not shrunk', async () => {
+        const old = await modelOf(twelveStepMap(), 'wide.journey');
+        const now = await modelOf(twelveStepMap().replace('"Shown 4"', '"Shown 4, now sooner"'), 'wide.journey');
+        const view = await openWebview(browser, { bundle: 'compare', width: 1000, height: 700 });
+        await view.post(compareMessage(SPEC, 'wide.journey', { label: 'HEAD', errors: [], model: old }, { label: 'Working tree', errors: [], model: now }));
+        const sizes = await view.page.evaluate(() => Array.from(document.querySelectorAll<SVGTSpanElement>('g.jm-card tspan.jm-role-body'))
+            .map(e => parseFloat(getComputedStyle(e).fontSize) * e.getScreenCTM()!.a));
+        assert.ok(sizes.length >= 48 && Math.min(...sizes) >= 11, `smallest card text on screen: ${Math.min(...sizes).toFixed(2)} px of ${sizes.length}`);
+        const widths = await view.page.evaluate(() => ({ map: document.querySelector('svg.jm-map')!.getBoundingClientRect().width, pane: document.querySelector('svg.jm-canvas')!.clientWidth }));
+        assert.ok(widths.map > widths.pane, JSON.stringify(widths));
+        await view.page.close();
     });
 
     it('stacks the pictures on request and remembers it, with the comparison, for a reload; stacks them at first in a narrow view', async () => {

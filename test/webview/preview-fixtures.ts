@@ -100,3 +100,9 @@ journey hostile ${q(HOSTILE_TEXTS.markup)} for dana {
 }
 `;
 }
+
+/** A map wider than a 1000 px view: two stages of six steps, each with a thought and an on-stage action; a pain on step 3. */
+export function twelveStepMap(): string {
+    const steps = Array.from({ length: 12 }, (_, i) => `step s${i} "Step ${i}" { emotion +1 thinks "Thinks about ${i}" onstage "Shown ${i}"${i === 3 ? ' pain "Waits too long" severity high' : ''} }`);
+    return `journey wide "Wide map" for dana { scenario "Twelve steps" stage one "One" { ${steps.slice(0, 6).join(' ')} } stage two "Two" { ${steps.slice(6).join(' ')} } }`;
+}

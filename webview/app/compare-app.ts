@@ -12,7 +12,8 @@ import { mapCss } from '../render/map-style.js';
 import { renderMap } from '../render/render-map.js';
 import { addStyle, button, element, journeyPicker } from './dom.js';
 import { PAGE_CSS } from './page-style.js';
-import { createZoomCanvas, type ZoomCanvas } from './zoom-canvas.js';
+import { LAYOUT } from '../layout/journey-layout.js';
+import { createZoomCanvas, readableScale, type ZoomCanvas } from './zoom-canvas.js';
 
 export interface CompareHostApi {
     postMessage(message: CompareToHostMessage): void;
@@ -80,7 +81,7 @@ export class CompareApp {
         this.picker = journeyPicker(doc, id => this.selectJourney(id));
         this.summary = element(this.doc, 'span', { id: 'jm-summary', role: 'status' });
         this.arrangeButton = button(this.doc, 'jm-arrangement', 'Stacked', 'Show the old map above the new one instead of beside it', () => this.toggleArrangement());
-        const fit = button(this.doc, 'jm-fit', 'Fit width', 'Fit the maps to the width of their panes', () => this.fit());
+        const fit = button(this.doc, 'jm-fit', 'Fit width', 'Fit the maps to the width of their panes', () => this.fit(0.02));
         toolbar.append(this.title, this.picker, this.summary, this.arrangeButton, fit);
         this.banner = element(this.doc, 'div', { id: 'jm-banner', role: 'alert' });
         this.banner.hidden = true;
@@ -152,7 +153,8 @@ export class CompareApp {
         const layouts = layoutAligned(journey.old, journey.new);
         this.drawPane('old', journey.old, layouts.old, journey.oldMarks);
         this.drawPane('new', journey.new, layouts.new, journey.newMarks);
-        if (!this.fitted) this.fit();
+        // Opens readable (card text at least 11 px on screen), to be panned; Fit width shrinks it.
+        if (!this.fitted) this.fit(readableScale(LAYOUT.bodySize));
     }
 
     private drawPane(side: Side, journey: JourneyModel | undefined, layout: MapLayout | undefined, marks: ReadonlyArray<[string, ChangeKind]>): void {
@@ -221,18 +223,18 @@ export class CompareApp {
         if (range) this.host.postMessage({ type: 'reveal', side, range });
     }
 
-    private fit(): void {
+    private fit(minScale: number): void {
         const width = Math.max(this.sides.old.layout?.width ?? 0, this.sides.new.layout?.width ?? 0);
         if (width === 0) return;
         const shown = this.sides.new.layout ? this.sides.new : this.sides.old;
-        shown.canvas.fitToWidth(width, 0.3);
+        shown.canvas.fitToWidth(width, minScale);
         this.fitted = true;
     }
 
     private toggleArrangement(): void {
         this.saveState({ arrangement: this.panes.className === 'jm-stacked' ? 'side-by-side' : 'stacked' });
         this.arrange();
-        this.fit();
+        this.fit(readableScale(LAYOUT.bodySize));
     }
 
     private arrange(): void {

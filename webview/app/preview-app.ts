@@ -13,7 +13,10 @@ import { renderSvgElement } from '../render/svg-markup.js';
 import type { HostToWebviewMessage, ModelMessage, PreviewState, WebviewToHostMessage } from '../messages.js';
 import { addStyle, button, element, journeyPicker } from './dom.js';
 import { PAGE_CSS } from './page-style.js';
-import { createZoomCanvas, readableScale, type ZoomCanvas } from './zoom-canvas.js';
+import { MapView } from './map-view.js';
+import { textViewContent } from './text-view.js';
+import { viewerCss } from './viewer-style.js';
+import { readableScale, type ZoomCanvas } from './zoom-canvas.js';
 
 export interface HostApi {
     postMessage(message: WebviewToHostMessage): void;
@@ -26,6 +29,7 @@ const PREVIEW_CSS = `
 #jm-lanes>div{position:absolute;z-index:2;right:0;background:var(--vscode-menu-background,var(--vscode-editor-background));color:var(--vscode-menu-foreground,inherit);border:1px solid var(--vscode-menu-border,var(--vscode-panel-border,#888));padding:6px 10px;white-space:nowrap;}
 #jm-lanes label{display:block;}
 #jm-canvas-host{flex:1;min-height:0;}
+#jm-canvas-host[hidden]{display:none;}
 #jm-tooltip{position:fixed;z-index:3;max-width:360px;white-space:pre-wrap;pointer-events:none;padding:4px 8px;background:var(--vscode-editorHoverWidget-background,var(--vscode-editor-background));color:var(--vscode-editorHoverWidget-foreground,var(--vscode-editor-foreground));border:1px solid var(--vscode-editorHoverWidget-border,var(--vscode-panel-border,#888));}
 #jm-tooltip[hidden]{display:none;}
 `;
@@ -39,7 +43,11 @@ function contains(range: Range, p: Position): boolean {
 }
 
 export class PreviewApp {
+    private readonly view: MapView;
     private readonly canvas: ZoomCanvas;
+    private readonly canvasHost: HTMLElement;
+    private readonly textView: HTMLElement;
+    private readonly textButton: HTMLButtonElement;
     private readonly banner: HTMLElement;
     private readonly picker: HTMLSelectElement;
     private readonly fileLabel: HTMLElement;
@@ -58,20 +66,22 @@ export class PreviewApp {
 
     constructor(private readonly doc: Document, private readonly host: HostApi, nonce: string | undefined) {
         this.state = host.getState() ?? {};
-        addStyle(doc, nonce, PAGE_CSS + PREVIEW_CSS + mapCss('vscode'));
+        addStyle(doc, nonce, PAGE_CSS + PREVIEW_CSS + mapCss('vscode') + viewerCss('vscode'));
 
         const root = element(this.doc, 'div', { id: 'jm-root' });
         const toolbar = element(this.doc, 'div', { id: 'jm-toolbar', role: 'toolbar' });
         this.fileLabel = element(this.doc, 'span', { class: 'jm-file' });
         this.picker = journeyPicker(doc, id => this.selectJourney(id));
         const fit = button(this.doc, 'jm-fit', 'Fit width', 'Fit the map to the width of the view', () => this.canvas.fitToWidth(this.layout?.width ?? 1));
+        const fitPage = button(this.doc, 'jm-fit-page', 'Fit page', 'Fit the whole map into the view', () => this.canvas.fitToPage(this.layout?.width ?? 1, this.layout?.height ?? 1));
+        this.textButton = button(this.doc, 'jm-text-toggle', 'Text view', 'Show the map as text: a heading per stage and step, a list per step', () => this.toggleTextView());
         const lanes = this.lanesMenu();
         const svgButton = button(this.doc, 'jm-export-svg', 'SVG', 'Export the picture as SVG', () => this.exportPicture('svg'));
         const pngButton = button(this.doc, 'jm-export-png', 'PNG', 'Export the picture as PNG', () => this.exportPicture('png'));
         this.lockButton = button(this.doc, 'jm-lock', 'Lock', 'Keep showing this file instead of following the active editor', () => {
             this.host.postMessage({ type: 'lock', locked: !this.state.locked });
         });
-        toolbar.append(this.fileLabel, this.picker, fit, lanes, svgButton, pngButton, this.lockButton);
+        toolbar.append(this.fileLabel, this.picker, fit, fitPage, this.textButton, lanes, svgButton, pngButton, this.lockButton);
         this.banner = element(this.doc, 'div', { id: 'jm-banner', role: 'alert', title: 'Go to the first error' });
         this.banner.hidden = true;
         this.banner.addEventListener('click', () => {
@@ -80,11 +90,19 @@ export class PreviewApp {
         this.empty = element(this.doc, 'div', { id: 'jm-empty' });
         this.empty.textContent = 'Waiting for the language server…';
         const canvasHost = element(this.doc, 'div', { id: 'jm-canvas-host' });
+        this.canvasHost = canvasHost;
+        this.textView = element(this.doc, 'section', { id: 'jm-text-view', 'aria-label': 'Text view of the map', tabindex: '-1' });
+        this.textView.hidden = true;
         this.tooltip = element(this.doc, 'div', { id: 'jm-tooltip', role: 'tooltip' });
         this.tooltip.hidden = true;
-        root.append(toolbar, this.banner, this.empty, canvasHost, this.tooltip);
+        root.append(toolbar, this.banner, this.empty, canvasHost, this.textView, this.tooltip);
         doc.body.appendChild(root);
-        this.canvas = createZoomCanvas(canvasHost);
+        this.view = new MapView(canvasHost, {
+            activate: card => this.revealKey(card.key),
+            draw: () => this.renderIfOutOfWindow(),
+            exitTarget: () => fit,
+        });
+        this.canvas = this.view.canvas;
         if (this.state.transform) {
             this.canvas.setTransform(this.state.transform);
             this.fitted = true;
@@ -97,6 +115,7 @@ export class PreviewApp {
         this.canvas.outer.addEventListener('mousemove', event => this.onHover(event));
         this.canvas.outer.addEventListener('mouseleave', () => { this.tooltip.hidden = true; });
         this.updateLock();
+        this.showTextView(Boolean(this.state.textView));
     }
 
     /** Handles one message from the host; returns once the DOM is updated. */
@@ -153,6 +172,9 @@ export class PreviewApp {
             this.empty.textContent = 'This file has no journey.';
             this.empty.hidden = false;
             this.canvas.outer.style.display = 'none';
+            this.layout = undefined;
+            this.view.setLayout(undefined);
+            this.textView.replaceChildren();
             return;
         }
         this.empty.hidden = true;
@@ -162,6 +184,8 @@ export class PreviewApp {
         this.layout = layoutJourney(journey, { hiddenLanes: new Set(this.state.hiddenLanes ?? []) });
         // Marks for the benchmark's breakdown (bench/preview.bench.ts); cheap enough to keep.
         performance.measure('journeymap:layout', { start: started });
+        this.view.setLayout(this.layout);
+        if (!this.textView.hidden) this.textView.replaceChildren(...textViewContent(this.doc, this.layout));
         if (!this.fitted) {
             // Never so small that card text is unreadable: a wide map opens readable, to be panned;
             // the Fit width button shrinks it as far as needed.
@@ -181,6 +205,28 @@ export class PreviewApp {
             titles: false,
         });
         performance.measure('journeymap:render', { start: started });
+        this.view.afterRender();
+    }
+
+    /** Draws now if the view has left the drawn columns (the keyboard needs its card at once). */
+    private renderIfOutOfWindow(): void {
+        if (!this.layout || !this.drawnWindow) return;
+        const [v0, v1] = this.viewWindow(0);
+        if (v0 < this.drawnWindow[0] || v1 > this.drawnWindow[1]) this.render();
+    }
+
+    private toggleTextView(): void {
+        this.saveState({ textView: !this.state.textView });
+        this.showTextView(Boolean(this.state.textView));
+    }
+
+    /** The text view instead of the picture, or back; one toggle button, its state pressed. */
+    private showTextView(on: boolean): void {
+        this.textButton.setAttribute('aria-pressed', String(on));
+        this.textView.hidden = !on;
+        this.canvasHost.hidden = on;
+        if (on && this.layout) this.textView.replaceChildren(...textViewContent(this.doc, this.layout));
+        if (!on) this.view.update();
     }
 
     /** The map's x range in view, widened by `margin` view widths on each side. */
@@ -237,8 +283,12 @@ export class PreviewApp {
             return;
         }
         const target = (event.target as Element).closest?.('[data-key]');
-        if (!target || !this.layout || !this.message) return;
-        const key = target.getAttribute('data-key')!;
+        if (target) this.revealKey(target.getAttribute('data-key')!);
+    }
+
+    /** Asks the editor to select the source of the card or emotion point `key`. */
+    private revealKey(key: string): void {
+        if (!this.layout || !this.message) return;
         const card = this.layout.cards.find(c => c.key === key);
         const point = this.layout.emotion?.points.find(p => p.key === key);
         const range = card?.range ?? point?.range;

@@ -6,13 +6,7 @@
 import { select, zoom, zoomIdentity, type Selection, type ZoomBehavior, type ZoomTransform } from 'd3';
 import { SVG_NS } from '../render/render-map.js';
 
-/** The smallest size text may have on screen when a map opens: below it, a map is shrunk past reading. */
-export const READABLE_TEXT_PX = 11;
-
-/** The scale at which text laid out at `fontSize` px shows READABLE_TEXT_PX on screen. */
-export function readableScale(fontSize: number): number {
-    return READABLE_TEXT_PX / fontSize;
-}
+export { READABLE_TEXT_PX, readableScale } from './readable-scale.js';
 
 export interface ZoomCanvas {
     readonly outer: SVGSVGElement;
@@ -22,8 +16,19 @@ export interface ZoomCanvas {
     setTransform(t: { x: number; y: number; k: number }): void;
     /** Scale so a map `width` wide fills the view, top-left aligned; not below `minScale`. */
     fitToWidth(width?: number, minScale?: number): void;
+    /** Scale so the whole map fits the view, width and height; centred across. */
+    fitToPage(width?: number, height?: number): void;
     /** Pan (keeping the scale) so the map rectangle x..x+width is in view. */
     reveal(x: number, y: number, width: number, height: number): void;
+    /**
+     * Pan as little as possible (keeping the scale) so the map rectangle is in the part of the
+     * view `inset` screen pixels from its left and top edges (under the frozen headers).
+     */
+    scrollIntoView(x: number, y: number, width: number, height: number, inset?: { left: number; top: number }): void;
+    /** Pan (keeping the scale) so the map point is at the centre of the view. */
+    centerOn(x: number, y: number): void;
+    /** The view's size in screen pixels. */
+    size(): { width: number; height: number };
     onChange(listener: (t: ZoomTransform) => void): void;
 }
 
@@ -50,6 +55,8 @@ export function createZoomCanvas(container: HTMLElement, existingMap?: SVGSVGEle
     outerSel.call(behavior).on('dblclick.zoom', null);
     const mapSize = () => ({ width: Number(map.getAttribute('width')) || 1, height: Number(map.getAttribute('height')) || 1 });
     const current = () => select(outer).property('__zoom') as ZoomTransform ?? zoomIdentity;
+    const size = () => ({ width: outer.clientWidth || 800, height: outer.clientHeight || 600 });
+    const moveTo = (tx: number, ty: number, k: number) => outerSel.call(behavior.transform, zoomIdentity.translate(tx, ty).scale(k));
     return {
         outer,
         map,
@@ -59,6 +66,35 @@ export function createZoomCanvas(container: HTMLElement, existingMap?: SVGSVGEle
             const k = Math.min(1.5, Math.max(minScale, (outer.clientWidth || 800) / width));
             outerSel.call(behavior.transform, zoomIdentity.scale(k));
         },
+        fitToPage: (width = mapSize().width, height = mapSize().height) => {
+            const view = size();
+            const k = Math.min(1.5, view.width / width, view.height / height);
+            moveTo(Math.max(0, (view.width - width * k) / 2), 0, k);
+        },
+        scrollIntoView: (x, y, width, height, inset = { left: 0, top: 0 }) => {
+            const t = current();
+            const view = size();
+            const pad = 8;
+            const shift = (start: number, end: number, low: number, high: number) => {
+                // Whole rectangle in view if it fits, else its start.
+                if (start < low) return low + pad - start;
+                if (end > high) return Math.max(high - pad - end, low + pad - start);
+                return 0;
+            };
+            const dx = shift(x * t.k + t.x, (x + width) * t.k + t.x, inset.left, view.width);
+            const dy = shift(y * t.k + t.y, (y + height) * t.k + t.y, inset.top, view.height);
+            if (dx !== 0 || dy !== 0) moveTo(t.x + dx, t.y + dy, t.k);
+        },
+        centerOn: (x, y) => {
+            const t = current();
+            const view = size();
+            const map = mapSize();
+            // Centred, but never past the map's edges where it overflows the view; as it is where not.
+            const clamp = (value: number, mapLength: number, viewLength: number, now: number) =>
+                mapLength * t.k > viewLength ? Math.min(0, Math.max(viewLength - mapLength * t.k, value)) : now;
+            moveTo(clamp(view.width / 2 - x * t.k, map.width, view.width, t.x), clamp(view.height / 2 - y * t.k, map.height, view.height, t.y), t.k);
+        },
+        size,
         reveal: (x, y, width, height) => {
             const t = current();
             const viewW = outer.clientWidth || 800;

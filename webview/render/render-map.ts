@@ -12,6 +12,7 @@
  */
 import { line as d3line } from 'd3';
 import type { CardLayout, CardPart, ChangeKind, EmotionPoint, LaneLayout, LineLayout, MapLayout, TextLine } from '../layout/layout-types.js';
+import { cardName, emotionName, mapDescription, mapTitle } from './accessible-names.js';
 import { patchDom, SVG_NS } from './dom-patch.js';
 import { el, textEl, type SvgNode } from './svg-tree.js';
 
@@ -91,7 +92,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
     for (const card of layout.cards) {
         if (card.x > x1 || card.x + card.width < x0) continue;
         if (card.lane === 'header') {
-            headerCards.push(cardTree(card, 0, change, options.highlightStep, titles));
+            headerCards.push(cardTree(card, 0, change, options.highlightStep, titles, cardName(layout, card)));
             continue;
         }
         let list = byLane.get(card.lane);
@@ -119,7 +120,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
         const content = [
             el('rect', { class: 'jm-lane-bg', x: 0, y: 0, width: layout.width, height: lane.height }, [], 'bg'),
             el('g', { class: 'jm-lane-label' }, texts(lane.labelLines, lane.y), 'label'),
-            ...(byLane.get(lane.id) ?? []).map(card => cardTree(card, lane.y, change, options.highlightStep, titles)),
+            ...(byLane.get(lane.id) ?? []).map(card => cardTree(card, lane.y, change, options.highlightStep, titles, cardName(layout, card))),
         ];
         if (lane.id === 'emotion' && layout.emotion) {
             content.push(emotionTree(layout, lane.y, change, x0, x1, titles));
@@ -129,11 +130,16 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
     });
 
     const heading = layout.emptyMessage ? [...layout.heading, layout.emptyMessage] : layout.heading;
+    // Its name and description for assistive technology; where cards have no <title> (the
+    // webview shows its own tooltip) the name is an attribute, or every card would show it.
     return el('svg', {
         ...extras.rootAttrs,
         class: 'jm-map', 'data-journey': layout.journeyId, viewBox: `0 0 ${layout.width} ${layout.height}`, width: layout.width, height: layout.height,
+        'aria-label': titles ? null : mapTitle(layout),
     }, [
         ...extras.before ?? [],
+        ...titles ? [textEl('title', {}, mapTitle(layout), 'a11y-title')] : [],
+        textEl('desc', {}, mapDescription(layout), 'a11y-desc'),
         el('rect', { class: 'jm-bg', x: 0, y: 0, width: layout.width, height: layout.height }, [], 'bg'),
         el('g', { class: 'jm-viewport' }, [el('g', { class: 'jm-heading' }, [...texts(heading, 0), ...headerCards], 'heading'), ...rowNodes], 'viewport'),
     ]);
@@ -144,7 +150,7 @@ export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: Render
     patchDom(svg, mapTree(layout, options));
 }
 
-function cardTree(card: CardLayout, top: number, change: ChangeOf, highlight: string | undefined, titles: boolean): SvgNode {
+function cardTree(card: CardLayout, top: number, change: ChangeOf, highlight: string | undefined, titles: boolean, name: string): SvgNode {
     const highlighted = highlight !== undefined && ((card.kind === 'step' && card.id === highlight) || card.step === highlight);
     const content: SvgNode[] = [];
     if (titles) content.push(textEl('title', {}, card.tooltip));
@@ -153,6 +159,7 @@ function cardTree(card: CardLayout, top: number, change: ChangeOf, highlight: st
     if (card.parts) for (const part of card.parts) content.push(partTree(part, card.step));
     const attrs: Record<string, string | number | null | undefined> = {
         'data-key': card.key, 'data-kind': card.kind, 'data-id': card.id, 'data-step': card.step, 'data-stage': card.stage,
+        role: 'img', 'aria-label': name,
     };
     if (card.data) for (const name in card.data) attrs[`data-${name}`] = card.data[name];
     attrs['data-change'] = change(card.key, card.step);
@@ -200,6 +207,7 @@ function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: numbe
     const points = emotion.points.filter(p => p.x >= x0 && p.x <= x1).map(d => el('circle', {
         'data-key': d.key, 'data-kind': 'emotion', 'data-step': d.step, 'data-value': d.value, 'data-change': change(d.key, d.step),
         class: d.value === undefined ? 'jm-gap' : null, cx: d.x, cy: (d.y ?? emotion.zeroY) - top, r: d.value === undefined ? 4 : 6,
+        role: 'img', 'aria-label': emotionName(layout, d),
     }, titles ? [textEl('title', {}, emotionTooltip(d))] : [], d.key));
     const asIs: SvgNode[] = [];
     if (emotion.asIs) {
