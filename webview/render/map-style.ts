@@ -31,6 +31,7 @@ const LIGHT: Palette = {
     'mood-up': '#1a7f37', 'mood-down': '#cf222e', 'mood-flat': '#57606a', 'on-mood': '#ffffff',
     'pain-high': '#cf222e', 'pain-medium': '#a74300', 'pain-low': '#7d5800',
     'pain-high-bg': '#ffebe9', 'pain-medium-bg': '#fff1e5', 'pain-low-bg': '#fff8dc',
+    'pain-high-text': '#cf222e', 'pain-medium-text': '#a74300', 'pain-low-text': '#7d5800',
     opportunity: '#1a7f37', 'opportunity-bg': '#f0faf3', moment: '#8250df', highlight: '#0969da',
     added: '#1a7f37', removed: '#cf222e', changed: '#9a6700', moved: '#8250df',
 };
@@ -47,12 +48,14 @@ const DARK: Palette = {
     'mood-up': '#3fb950', 'mood-down': '#ff7b72', 'mood-flat': '#9198a1', 'on-mood': '#0d1117',
     'pain-high': '#ff7b72', 'pain-medium': '#ffa657', 'pain-low': '#d29922',
     'pain-high-bg': '#2d1517', 'pain-medium-bg': '#2d1d10', 'pain-low-bg': '#2a2210',
+    'pain-high-text': '#ff7b72', 'pain-medium-text': '#ffa657', 'pain-low-text': '#d29922',
     opportunity: '#3fb950', 'opportunity-bg': '#10231a', moment: '#bc8cff', highlight: '#4493f8',
     added: '#3fb950', removed: '#ff7b72', changed: '#d29922', moved: '#bc8cff',
 };
 
 /** `percent` of a theme colour over the editor background: a tint that follows light, dark and high-contrast themes. */
 const tint = (colour: string, percent: number) => `color-mix(in srgb, ${colour} ${percent}%, var(--vscode-editor-background))`;
+const towardsText = (colour: string) => `color-mix(in srgb, ${colour} 55%, var(--vscode-editor-foreground))`;
 const BLUE = 'var(--vscode-charts-blue, #3794ff)';
 const GREEN = 'var(--vscode-charts-green, #388a34)';
 const RED = 'var(--vscode-charts-red, #f14c4c)';
@@ -78,11 +81,14 @@ const VSCODE: Palette = {
     ...Object.fromEntries(STAGE_COLOURS.flatMap((colour, i) => [[`stage-${i}`, colour], [`stage-${i}-bg`, tint(colour, 16)]])),
     curve: 'var(--vscode-charts-blue, var(--vscode-focusBorder))', 'zero-line': 'var(--vscode-editorLineNumber-foreground)',
     'zone-up': tint(GREEN, 10), 'zone-down': tint(RED, 10),
-    'mood-up': GREEN, 'mood-down': RED, 'mood-flat': 'var(--vscode-descriptionForeground)', 'on-mood': 'var(--vscode-editor-background)',
+    'mood-up': towardsText(GREEN), 'mood-down': towardsText(RED), 'mood-flat': 'var(--vscode-descriptionForeground)', 'on-mood': 'var(--vscode-editor-background)',
     'pain-high': 'var(--vscode-charts-red, var(--vscode-errorForeground))', 'pain-medium': 'var(--vscode-charts-orange, var(--vscode-editorWarning-foreground))',
     'pain-low': 'var(--vscode-charts-yellow, var(--vscode-editorWarning-foreground))',
     'pain-high-bg': tint(RED, 12), 'pain-medium-bg': tint(ORANGE, 12), 'pain-low-bg': tint(YELLOW, 10),
-    opportunity: 'var(--vscode-charts-green)', 'opportunity-bg': tint(GREEN, 8),
+    // Chart colours are made for lines, not words: as text, mixed towards the foreground to read on any theme.
+    'pain-high-text': towardsText(RED), 'pain-medium-text': towardsText(ORANGE), 'pain-low-text': towardsText(YELLOW),
+    // Not tinted: a theme's descriptionForeground (owners, labels) is barely 4.5:1 on its own background.
+    opportunity: 'var(--vscode-charts-green)', 'opportunity-bg': 'var(--vscode-editorWidget-background, var(--vscode-editor-background))',
     moment: 'var(--vscode-charts-purple)', highlight: 'var(--vscode-focusBorder)',
     // Diff marks in the colours of the editor's own git decorations; chart colours where a theme has none.
     added: 'var(--vscode-gitDecoration-addedResourceForeground, var(--vscode-charts-green, #3fb950))',
@@ -122,9 +128,9 @@ ${Array.from({ length: STAGE_TONES }, (_, i) => `.jm-map .jm-tone-${i}{--jm-tone
 .jm-map .jm-card[data-kind=pain].jm-high>rect{fill:var(--jm-pain-high-bg);stroke:var(--jm-pain-high);stroke-width:2.5;}
 .jm-map .jm-card[data-kind=pain].jm-medium>rect{fill:var(--jm-pain-medium-bg);stroke:var(--jm-pain-medium);stroke-width:2;}
 .jm-map .jm-card[data-kind=pain].jm-low>rect{fill:var(--jm-pain-low-bg);}
-.jm-map .jm-role-severity-high{fill:var(--jm-pain-high);}
-.jm-map .jm-role-severity-medium{fill:var(--jm-pain-medium);}
-.jm-map .jm-role-severity-low{fill:var(--jm-pain-low);}
+.jm-map .jm-role-severity-high{fill:var(--jm-pain-high-text);}
+.jm-map .jm-role-severity-medium{fill:var(--jm-pain-medium-text);}
+.jm-map .jm-role-severity-low{fill:var(--jm-pain-low-text);}
 .jm-map .jm-card[data-kind=opportunity]>rect{fill:var(--jm-opportunity-bg);stroke:var(--jm-opportunity);stroke-width:1.5;}
 .jm-map .jm-role-meta,.jm-map .jm-role-badge,.jm-map .jm-role-kicker{fill:var(--jm-muted);}
 .jm-map .jm-role-kicker{letter-spacing:0.02em;}
@@ -145,7 +151,7 @@ ${Array.from({ length: STAGE_TONES }, (_, i) => `.jm-map .jm-tone-${i}{--jm-tone
 .jm-map circle[data-kind=emotion].jm-flat{fill:var(--jm-mood-flat);}
 .jm-map circle[data-kind=emotion].jm-gap{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:1.5;stroke-dasharray:2 2;}
 .jm-map text.jm-value{fill:var(--jm-on-mood);font-weight:bold;pointer-events:none;}
-.jm-map text.jm-lowest{fill:var(--jm-mood-down);font-weight:bold;}
+.jm-map text.jm-lowest{fill:var(--jm-pain-high-text);font-weight:bold;paint-order:stroke;stroke:var(--jm-bg);stroke-width:3px;stroke-linejoin:round;}
 .jm-map .jm-moment-mark line{stroke:var(--jm-moment);stroke-width:1.5;stroke-dasharray:4 3;}
 .jm-map .jm-moment-mark text{fill:var(--jm-moment);font-weight:bold;}
 .jm-map .jm-card.jm-highlight>rect{stroke:var(--jm-highlight);stroke-width:3;}
@@ -159,7 +165,7 @@ ${Array.from({ length: STAGE_TONES }, (_, i) => `.jm-map .jm-tone-${i}{--jm-tone
 .jm-map .jm-asis-point{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:1.5;}
 .jm-map .jm-legend line.jm-curve{stroke-width:3;}
 .jm-map .jm-fail>rect{fill:var(--jm-card-bg);stroke:var(--jm-pain-high);stroke-width:1.5;}
-.jm-map .jm-role-fail-label{fill:var(--jm-pain-high);font-weight:bold;}
+.jm-map .jm-role-fail-label{fill:var(--jm-pain-high-text);font-weight:bold;}
 .jm-map .jm-chip>rect{fill:var(--jm-lane-bg-alt);stroke:var(--jm-card-border);stroke-width:1;}
 .jm-map .jm-chip[data-chip=status]>rect{stroke:var(--jm-opportunity);}
 .jm-map .jm-card[data-kind=wait]>rect{stroke-dasharray:4 3;}
@@ -167,7 +173,7 @@ ${Array.from({ length: STAGE_TONES }, (_, i) => `.jm-map .jm-tone-${i}{--jm-tone
 .jm-map .jm-card[data-kind=scenario]>rect{fill:var(--jm-lane-bg);}
 .jm-map .jm-card[data-kind=note]>rect{stroke-dasharray:2 3;}
 .jm-map .jm-role-wait,.jm-map .jm-role-duration{fill:var(--jm-muted);font-weight:bold;}
-.jm-map .jm-role-off-target{fill:var(--jm-pain-high);}
+.jm-map .jm-role-off-target{fill:var(--jm-pain-high-text);}
 .jm-map .jm-role-quote{font-style:italic;}
 .jm-map a.jm-link text,.jm-map a.jm-link tspan{fill:var(--jm-curve);text-decoration:underline;}
 .jm-map a.jm-link{cursor:pointer;}
