@@ -25,7 +25,7 @@ const LIGHT: Palette = {
     'lane-stages': '#ffffff', 'lane-physical': '#f5f1fb', 'lane-actions': '#eaf2fc', 'lane-touchpoints': '#e8f5f4', 'lane-mindset': '#fcf5e6',
     'lane-emotion': '#fbfcfd', 'lane-onstage': '#edf6ef', 'lane-offstage': '#f1f2f5', 'lane-support': '#f5f2ed', 'lane-pains': '#fcefef',
     'lane-opportunities': '#ebf6ee', 'lane-metrics': '#eef2f9',
-    'stage-0': '#2f6fcf', 'stage-0-bg': '#dde9fb', 'stage-1': '#148585', 'stage-1-bg': '#dbf1ef', 'stage-2': '#7a4fc9', 'stage-2-bg': '#ebe4fa',
+    'stage-0': '#2f6fcf', 'stage-0-bg': '#dbe9f6', 'stage-1': '#148585', 'stage-1-bg': '#dbf1ef', 'stage-2': '#7a4fc9', 'stage-2-bg': '#ebe4fa',
     'stage-3': '#c05a00', 'stage-3-bg': '#fbe8d8', 'stage-4': '#2d8a45', 'stage-4-bg': '#ddf1e2', 'stage-5': '#b5367f', 'stage-5-bg': '#f9e2ef',
     curve: '#0969da', 'zero-line': '#8c959f', 'zone-up': '#dcf3e2', 'zone-down': '#fbe3e3',
     'mood-up': '#1a7f37', 'mood-down': '#cf222e', 'mood-flat': '#57606a', 'on-mood': '#ffffff',
@@ -154,12 +154,13 @@ ${Array.from({ length: STAGE_TONES }, (_, i) => `.jm-map .jm-tone-${i}{--jm-tone
 .jm-map text.jm-lowest{fill:var(--jm-pain-high-text);font-weight:bold;paint-order:stroke;stroke:var(--jm-bg);stroke-width:3px;stroke-linejoin:round;}
 .jm-map .jm-moment-mark line{stroke:var(--jm-moment);stroke-width:1.5;stroke-dasharray:4 3;}
 .jm-map .jm-moment-mark text{fill:var(--jm-moment);font-weight:bold;}
-.jm-map .jm-card.jm-highlight>rect{stroke:var(--jm-highlight);stroke-width:3;}
-.jm-map [data-change=added]>rect,.jm-map circle[data-change=added]{stroke:var(--jm-added);stroke-width:3;}
+/* Diff marks and the highlight outrank every kind's own border (hence the longer selectors). */
+.jm-map g.jm-card.jm-highlight[data-kind]>rect{stroke:var(--jm-highlight);stroke-width:3;}
+.jm-map g.jm-card[data-change=added][data-kind]>rect,.jm-map [data-change=added]>rect,.jm-map circle[data-change=added]{stroke:var(--jm-added);stroke-width:3;}
 .jm-map [data-change=removed]{opacity:0.55;}
-.jm-map [data-change=removed]>rect{stroke:var(--jm-removed);stroke-width:3;stroke-dasharray:5 3;}
-.jm-map [data-change=changed]>rect,.jm-map circle[data-change=changed]{stroke:var(--jm-changed);stroke-width:3;}
-.jm-map [data-change=moved]>rect{stroke:var(--jm-moved);stroke-width:3;stroke-dasharray:1 3;}
+.jm-map g.jm-card[data-change=removed][data-kind]>rect,.jm-map [data-change=removed]>rect{stroke:var(--jm-removed);stroke-width:3;stroke-dasharray:5 3;}
+.jm-map g.jm-card[data-change=changed][data-kind]>rect,.jm-map [data-change=changed]>rect,.jm-map circle[data-change=changed]{stroke:var(--jm-changed);stroke-width:3;}
+.jm-map g.jm-card[data-change=moved][data-kind]>rect,.jm-map [data-change=moved]>rect{stroke:var(--jm-moved);stroke-width:3;stroke-dasharray:1 3;}
 .jm-map .jm-card{cursor:pointer;}
 .jm-map .jm-asis{fill:none;stroke:var(--jm-muted);stroke-width:2;stroke-dasharray:6 4;opacity:0.85;}
 .jm-map .jm-asis-point{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:1.5;}
