@@ -203,7 +203,9 @@ function headerDrafts(journey: JourneyModel): CardDraft[] {
         add('persona', `persona:${journey.persona.id}`, journey.persona.range, personaPieces(journey.persona), undefined, journey.persona.id);
         if (journey.persona.uri) drafts[0].uri = journey.persona.uri;
     }
-    if (journey.scenario || journey.objectives.length > 0) add('scenario', 'scenario:@journey', journey.range, scenarioPieces(journey.scenario, journey.objectives));
+    // The model keeps no range for the scenario: a click puts the cursor at the journey's start.
+    const journeyStart = { start: journey.range.start, end: journey.range.start };
+    if (journey.scenario || journey.objectives.length > 0) add('scenario', 'scenario:@journey', journeyStart, scenarioPieces(journey.scenario, journey.objectives));
     journey.opportunities?.forEach((o, n) => {
         const { pieces, data } = opportunityContent(o);
         add('opportunity', `opportunity:@journey:${n}`, o.range, [meta('Whole journey · opportunity', 'kicker'), ...pieces], data);
