@@ -150,6 +150,8 @@ describe('the picture in Chromium: type, colour and fit', function () {
         assert.deepEqual(await overflowing(page), []);
         const persona = await page.evaluate(() => document.querySelector('.jm-heading g[data-kind=persona]')!.textContent!.replace(/\s/g, ''));
         for (const text of [HOSTILE_TEXTS.rtl, HOSTILE_TEXTS.unbroken, HOSTILE_TEXTS.cjk, HOSTILE_TEXTS.long]) assert.ok(persona.includes(text.replace(/\s/g, '')), `persona holds ${text.slice(0, 20)}…`);
+        const alone = await page.evaluate(() => Array.from(document.querySelectorAll('.jm-heading tspan.jm-role-bullet')).filter(t => t.textContent!.trim() === '•').length);
+        assert.equal(alone, 0, 'a bullet never stands alone on its line');
         await page.close();
     });
 

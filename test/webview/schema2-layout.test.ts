@@ -109,7 +109,7 @@ describe('journey layout: schema 2', () => {
         assert.equal(scenario.y, persona.y);
         assert.ok(scenario.x >= persona.x + persona.width);
         assert.ok(firstItem.x >= scenario.x + scenario.width && firstItem.y === persona.y, 'journey items beside the persona and scenario');
-        assert.match(textOf(scenario), /^Scenario Ruth has had a persistent cough .* Objective • Every patient/);
+        assert.match(textOf(scenario), /^Scenario Ruth has had a persistent cough .* Objective •\u00A0Every patient/);
         assert.match(textOf(card(layout, 'metric:@journey:0')), /^Whole journey · KPI /);
     });
 
@@ -122,7 +122,7 @@ describe('journey layout: schema 2', () => {
         assert.equal(roles('persona-name'), persona.title);
         assert.equal(roles('label'), 'Goals Needs');
         const bullets = roles('bullet');
-        for (const item of [...persona.goals, ...persona.needs]) assert.ok(bullets.includes(`• ${item.split(' ')[0]}`) && bullets.replace(/ /g, '').includes(item.replace(/ /g, '')), `${item} in ${bullets}`);
+        for (const item of [...persona.goals, ...persona.needs]) assert.ok(bullets.includes(`•\u00A0${item.split(' ')[0]}`) && bullets.replace(/ /g, '').includes(item.replace(/ /g, '')), `${item} in ${bullets}`);
         assert.equal(roles('quote').replace(/ /g, ''), `“${persona.quote}”`.replace(/ /g, ''));
         assert.equal(roles('body').replace(/ /g, ''), persona.description.replace(/ /g, ''));
         assert.match(roles('meta'), new RegExp(`^Segment: ${persona.segment.split(' ')[0]}`));

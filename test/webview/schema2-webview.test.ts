@@ -101,7 +101,7 @@ describe('schema 2 in the picture (Chromium)', function () {
         assert.deepEqual(dom.header, [
             ['persona', false], ['scenario', false], ['opportunity', false], ['opportunity', false], ['metric', false], ['metric', false], ['evidence', false], ['note', false],
         ]);
-        for (const words of ['Ruth', 'retired teacher', 'Segment:', 'Goals', '• See a doctor', 'Needs', '• Not to repeat', 'I set an alarm for eight']) assert.ok(dom.persona.includes(words), `${words} in ${dom.persona}`);
+        for (const words of ['Ruth', 'retired teacher', 'Segment:', 'Goals', '•\u00A0See a doctor', 'Needs', '•\u00A0Not to repeat', 'I set an alarm for eight']) assert.ok(dom.persona.includes(words), `${words} in ${dom.persona}`);
         assert.match(dom.metric, /1d → 3h ▼.*target 2h · ✗ off target/);
         assert.deepEqual(dom.metricData, ['down', 'off']);
         assert.deepEqual(await clippedParts(view.page), []);

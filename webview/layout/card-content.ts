@@ -160,11 +160,12 @@ export function metricContent(m: MetricModel): { pieces: Piece[]; data: Record<s
  * larger in italics).
  */
 export function personaPieces(p: PersonaModel): Block[] {
+    // A no-break space after each bullet: a first word too long for a line is cut, not moved off its bullet.
     const blocks: Block[] = [meta('Persona', 'kicker'), { ...title(p.title, TYPE.title + 2), role: 'persona-name' }];
     if (p.segment) blocks.push(meta(`Segment: ${p.segment}`));
     if (p.description) blocks.push(body(p.description));
-    if (p.goals.length > 0) blocks.push(label('Goals'), ...p.goals.map(goal => body(`• ${goal}`, 'bullet')));
-    if (p.needs.length > 0) blocks.push(label('Needs'), ...p.needs.map(need => body(`• ${need}`, 'bullet')));
+    if (p.goals.length > 0) blocks.push(label('Goals'), ...p.goals.map(goal => body(`•\u00A0${goal}`, 'bullet')));
+    if (p.needs.length > 0) blocks.push(label('Needs'), ...p.needs.map(need => body(`•\u00A0${need}`, 'bullet')));
     if (p.quote) blocks.push({ text: `“${p.quote}”`, bold: false, size: TYPE.title, role: 'quote', space: 6 });
     return blocks;
 }
@@ -173,7 +174,7 @@ export function personaPieces(p: PersonaModel): Block[] {
 export function scenarioPieces(scenario: string | undefined, objectives: readonly string[]): Block[] {
     const blocks: Block[] = [];
     if (scenario) blocks.push(meta('Scenario', 'kicker'), body(scenario));
-    if (objectives.length > 0) blocks.push({ ...meta(objectives.length === 1 ? 'Objective' : 'Objectives', 'kicker'), space: scenario ? 6 : 0 }, ...objectives.map(o => body(`• ${o}`, 'bullet')));
+    if (objectives.length > 0) blocks.push({ ...meta(objectives.length === 1 ? 'Objective' : 'Objectives', 'kicker'), space: scenario ? 6 : 0 }, ...objectives.map(o => body(`•\u00A0${o}`, 'bullet')));
     return blocks;
 }
 
