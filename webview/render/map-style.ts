@@ -6,6 +6,9 @@
 import { ROW_ORDER, STAGE_TONES, type LaneId } from '../layout/layout-types.js';
 import { FONT_FAMILY } from '../layout/text-metrics.js';
 
+/** Cards that annotate the story: their boxes let the lane's tint through, so the opaque step cards stand out. */
+const ANNOTATION_KINDS = ['channel', 'touchpoint', 'thinks', 'feels', 'says', 'onstage', 'offstage', 'support', 'physical', 'wait', 'evidence', 'note'];
+
 const LANE_IDS = ROW_ORDER.filter((id): id is LaneId => id !== 'interaction' && id !== 'visibility' && id !== 'internal');
 
 export type PaletteName = 'light' | 'dark' | 'vscode';
@@ -119,6 +122,7 @@ ${LANE_IDS.map(id => `.jm-map g.jm-lane-${id}>.jm-lane-bg{fill:var(--jm-lane-${i
 .jm-map .jm-line .jm-lane-label .jm-role-line-hint{fill:var(--jm-muted);font-style:italic;}
 .jm-map .jm-card>rect{fill:var(--jm-card-bg);stroke:var(--jm-card-border);stroke-width:1;}
 .jm-map .jm-card[data-kind=step]>rect{stroke:var(--jm-card-border-strong);stroke-width:1.25;}
+${ANNOTATION_KINDS.map(kind => `.jm-map .jm-card[data-kind=${kind}]>rect`).join(',')}{fill-opacity:0.72;}
 ${Array.from({ length: STAGE_TONES }, (_, i) => `.jm-map .jm-tone-${i}{--jm-tone:var(--jm-stage-${i});--jm-tone-bg:var(--jm-stage-${i}-bg);}`).join('\n')}
 .jm-map .jm-band{fill:var(--jm-tone,var(--jm-line));}
 .jm-map .jm-card[data-kind=stage]>rect{fill:var(--jm-tone-bg,var(--jm-stage-bg));stroke:var(--jm-tone,var(--jm-card-border));stroke-width:1;}
