@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { layoutJourney, LAYOUT } from '../../webview/layout/journey-layout.js';
-import { ROW_ORDER, type CardLayout, type MapLayout } from '../../webview/layout/layout-types.js';
+import { layoutJourney, LAYOUT, TYPE } from '../../webview/layout/journey-layout.js';
+import { LINE_LABELS, ROW_ORDER, STAGE_TONES, type CardLayout, type MapLayout } from '../../webview/layout/layout-types.js';
 import { measureText, wrapText } from '../../webview/layout/text-metrics.js';
 import { mapSvg } from '../../webview/render/svg-markup.js';
 import { FULL_MAP, HOSTILE_TEXTS, example, hostileMap, journeyOf, modelOf } from './preview-fixtures.js';
@@ -164,6 +164,99 @@ describe('journey layout', () => {
         const layout = layoutJourney(await journeyOf('journey j for dana { }'));
         assert.equal(layout.lanes.length, 0);
         assert.match(layout.emptyMessage!.text, /no stages/);
+    });
+});
+
+describe('journey layout: the picture a CX lead presents', () => {
+    it('sets a type scale: card text at 13 px or more, the story bigger and bolder than the annotations', async () => {
+        const layout = layoutJourney(await journeyOf(FULL_MAP));
+        const lines = layout.cards.flatMap(c => [...c.lines, ...(c.parts ?? []).flatMap(p => p.lines)].map(l => ({ ...l, kind: c.kind })));
+        const sizes = (role: string, kind?: string) => lines.filter(l => l.role === role && (!kind || l.kind === kind)).map(l => l.size);
+        assert.ok(sizes('body').length > 5 && sizes('body').every(s => s >= 13), `body sizes ${sizes('body')}`);
+        assert.ok(lines.every(l => l.size >= TYPE.small), 'nothing below the smallest size of the scale');
+        assert.ok(lines.filter(l => l.role !== 'chip').every(l => l.size >= 12), 'only chips are smaller than 12 px');
+        const stepTitle = lines.find(l => l.kind === 'step' && l.role === 'title')!;
+        const stageTitle = lines.find(l => l.kind === 'stage' && l.role === 'title')!;
+        assert.ok(stepTitle.bold && stepTitle.size > TYPE.body, 'step titles bold and bigger than body text');
+        assert.ok(stageTitle.bold && stageTitle.size > stepTitle.size, 'stage titles bigger still');
+        assert.ok(sizes('meta').every(s => s < TYPE.body), 'annotations (team, owner, labels) smaller than the text they annotate');
+        const heading = layout.heading.find(l => l.role === 'heading')!;
+        assert.ok(heading.bold && heading.size > stageTitle.size);
+        assert.ok(layout.lanes.every(l => l.labelLines.every(t => t.bold && t.size >= 13)), 'lane labels 13 px bold');
+    });
+
+    it('gives every stage a colour, cycling, and its step cards the same one', async () => {
+        const stages = Array.from({ length: STAGE_TONES + 2 }, (_, i) => `stage s${i} { step a${i} "A" }`).join(' ');
+        const layout = layoutJourney(await journeyOf(`journey j { ${stages} }`));
+        const tones = layout.cards.filter(c => c.kind === 'stage').map(c => c.tone);
+        assert.deepEqual(tones, Array.from({ length: STAGE_TONES + 2 }, (_, i) => i % STAGE_TONES));
+        for (const step of layout.cards.filter(c => c.kind === 'step')) assert.equal(step.tone, Number(step.id!.slice(1)) % STAGE_TONES, step.key);
+        assert.ok(layout.cards.filter(c => c.kind !== 'stage' && c.kind !== 'step').every(c => c.tone === undefined), 'annotations carry no stage colour');
+    });
+
+    it('shows severity as a shape and a word, not only a colour', async () => {
+        const layout = layoutJourney(await journeyOf(`journey j { stage s {
+            step a { pain "P1" severity high pain "P2" severity medium pain "P3" severity low pain "P4" } } }`));
+        const firstLines = layout.cards.filter(c => c.kind === 'pain').map(c => [c.variant, c.lines[0].text, c.lines[0].role]);
+        assert.deepEqual(firstLines, [
+            ['high', '▲ High', 'severity-high'], ['medium', '● Medium', 'severity-medium'], ['low', '▽ Low', 'severity-low'], ['unrated', 'P4', 'body'],
+        ]);
+    });
+
+    it('labels the blueprint lines with their name and what lies on either side, the rule starting after the label', async () => {
+        const layout = layoutJourney(await journeyOf(FULL_MAP));
+        for (const line of layout.lines) {
+            const [name, hint] = line.labelLines;
+            assert.equal(name.text, LINE_LABELS[line.id]);
+            assert.ok(name.bold && name.size >= 12);
+            assert.equal(hint.role, 'line-hint');
+            assert.ok(hint.text.length > 5 && hint.x > line.labelEnd);
+            assert.ok(line.x1 >= hint.x + measureText(hint.text, hint.size), `${line.id}: the rule starts after its label`);
+        }
+    });
+
+    it('keeps empty on-stage and off-stage lanes, slim, saying what is missing', async () => {
+        const layout = layoutJourney(await journeyOf('journey j { stage s { step a "A" } }'));
+        const lane = (id: string) => layout.lanes.find(l => l.id === id)!;
+        for (const [id, words] of [['onstage', 'No on-stage actions mapped'], ['offstage', 'No off-stage actions mapped']] as const) {
+            assert.equal(lane(id).hint?.text, words);
+            assert.ok(lane(id).height <= LAYOUT.slimLaneHeight, `${id} is ${lane(id).height} px`);
+            assert.ok(lane(id).height < lane('actions').height);
+            const hint = lane(id).hint!;
+            assert.ok(hint.x >= layout.contentX && hint.y > lane(id).y && hint.y < lane(id).y + lane(id).height, 'the hint lies in its lane, beside the label');
+            assert.ok(!hint.bold && hint.size < TYPE.body, 'muted: small and not bold');
+        }
+        const filled = layoutJourney(await journeyOf('journey j { stage s { step a "A" { onstage "Front" offstage "Back" } } }'));
+        assert.ok(filled.lanes.every(l => l.hint === undefined), 'a lane with cards has no hint');
+        assert.equal(layoutJourney(await journeyOf('journey j { stage s { step a "A" } }'), { hiddenLanes: new Set(['onstage']) }).lanes.find(l => l.id === 'onstage'), undefined);
+    });
+
+    it('draws the emotion lane at least 120 px tall with positive and negative zones around the zero line', async () => {
+        const layout = layoutJourney(await journeyOf(`journey j { stage s {
+            step a { emotion -1 } step b { emotion +2 } step c step d { emotion -2 } step e { emotion 0 } step f { emotion -2 } } }`));
+        const lane = layout.lanes.find(l => l.id === 'emotion')!;
+        const emotion = layout.emotion!;
+        assert.ok(lane.height >= 120, `${lane.height} px`);
+        assert.ok(lane.y <= emotion.top && emotion.top < emotion.zeroY && emotion.zeroY < emotion.bottom && emotion.bottom <= lane.y + lane.height, 'zones inside the lane, split at zero');
+        const y = (v: number) => emotion.levels.find(l => l.value === v)!.y;
+        assert.ok(emotion.top < y(2) && y(-2) < emotion.bottom, 'every level inside the zones');
+        assert.deepEqual(emotion.levels.map(l => l.value), [2, 1, 0, -1, -2]);
+        // Equal steps: a -2 weighs exactly as much as a +2.
+        assert.equal(y(0) - y(2), y(-2) - y(0));
+        assert.ok(y(0) - y(1) >= 24, 'a level is at least 24 px: the value dots never touch');
+        // A gap: the step without emotion has no y; the first lowest point is marked, and only it.
+        assert.deepEqual(emotion.points.map(p => [p.step, p.value, p.y === undefined]), [
+            ['a', -1, false], ['b', 2, false], ['c', undefined, true], ['d', -2, false], ['e', 0, false], ['f', -2, false],
+        ]);
+        assert.deepEqual(emotion.points.filter(p => p.lowest).map(p => p.step), ['d']);
+        // Room under -2 for a dot and its "lowest" label.
+        assert.ok(lane.y + lane.height - y(-2) >= 30);
+    });
+
+    it('marks moments of truth on the curve, and no "lowest" on a flat curve', async () => {
+        const layout = layoutJourney(await journeyOf(`journey j { stage s {
+            step a { emotion 1 } step b { emotion 1 moment of truth "Decides" } step c { moment of truth } } }`));
+        assert.deepEqual(layout.emotion!.points.map(p => [p.step, !!p.moment, !!p.lowest]), [['a', false, false], ['b', true, false], ['c', true, false]]);
     });
 });
 

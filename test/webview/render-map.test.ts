@@ -53,6 +53,52 @@ describe('map renderer, DOM backend (on linkedom)', () => {
         assert.deepEqual(points, [['a', '-1'], ['b', '1'], ['c', null], ['d', '2'], ['e', '0']]);
     });
 
+    it('draws the emotion lane: tinted zones, a smooth curve through dots that carry their value, "lowest", moments of truth', async () => {
+        const layout = layoutJourney(await journeyOf(`journey j for dana { stage s {
+            step a { emotion -1 } step b { emotion +2 moment of truth "Delight" } step c { emotion 1 } step d { emotion -2 } step e { emotion 0 } } }`));
+        const { svg } = freshSvg();
+        renderMap(svg, layout);
+        const lane = svg.querySelector('[data-kind=lane][data-id=emotion]')!;
+        const top = layout.lanes.find(l => l.id === 'emotion')!.y;
+        const zeroY = layout.emotion!.zeroY - top;
+        const [up, down] = ['rect.jm-zone-up', 'rect.jm-zone-down'].map(sel => lane.querySelector(sel)!);
+        assert.equal(Number(up.getAttribute('y')) + Number(up.getAttribute('height')), zeroY, 'the positive zone ends at zero');
+        assert.equal(Number(down.getAttribute('y')), zeroY, 'the negative zone starts at zero');
+        // Monotone cubic segments (no overshoot past a level), one path without a gap.
+        const d = lane.querySelector('path.jm-curve')!.getAttribute('d')!;
+        assert.match(d, /^M[\d.,]+C/);
+        assert.equal(d.match(/M/g)?.length, 1);
+        const values = Array.from(lane.querySelectorAll('text.jm-value')).map(t => t.textContent);
+        assert.deepEqual(values, ['\u22121', '+2', '+1', '\u22122', '0']);
+        // Each value sits on its dot, coloured by its sign.
+        const dots = Array.from(lane.querySelectorAll('circle[data-kind=emotion]'));
+        assert.deepEqual(dots.map(c => c.getAttribute('class')), ['jm-down', 'jm-up', 'jm-up', 'jm-down', 'jm-flat']);
+        const texts = Array.from(lane.querySelectorAll('text.jm-value'));
+        texts.forEach((t, i) => assert.equal(t.getAttribute('x'), dots[i].getAttribute('cx')));
+        const lowest = lane.querySelectorAll('text.jm-lowest');
+        assert.equal(lowest.length, 1);
+        assert.equal(lowest[0].textContent, 'lowest');
+        assert.equal(lowest[0].getAttribute('x'), dots[3].getAttribute('cx'));
+        assert.ok(Number(lowest[0].getAttribute('y')) > Number(dots[3].getAttribute('cy')), 'under the lowest dot');
+        const moments = Array.from(lane.querySelectorAll('g.jm-moment-mark')).map(g => [g.getAttribute('data-step'), g.textContent]);
+        assert.deepEqual(moments, [['b', '★ moment of truth']]);
+        assert.deepEqual(Array.from(lane.querySelectorAll('text.jm-axis')).map(t => t.textContent), ['+2', '+1', '0', '\u22121', '\u22122']);
+    });
+
+    it('tints each lane by its id, bands stage headers and step cards in their stage colour, and hints at an empty lane', async () => {
+        const layout = layoutJourney(await journeyOf('journey j { stage s "S" { step a "A" } stage t "T" { step b "B" { onstage "Front" } } }'));
+        const { svg } = freshSvg();
+        renderMap(svg, layout);
+        for (const lane of Array.from(svg.querySelectorAll('[data-kind=lane]'))) assert.ok(lane.classList.contains(`jm-lane-${lane.getAttribute('data-id')}`));
+        const banded = Array.from(svg.querySelectorAll('g.jm-card')).filter(g => g.querySelector(':scope>path.jm-band')).map(g => `${g.getAttribute('data-key')} ${g.getAttribute('class')}`);
+        assert.deepEqual(banded, ['stage:s jm-card jm-tone-0', 'stage:t jm-card jm-tone-1', 'step:a jm-card jm-tone-0', 'step:b jm-card jm-tone-1']);
+        // The band is a path after the box: a card's one <rect> child is still its box.
+        const stage = svg.querySelector('g[data-kind=stage]')!;
+        assert.deepEqual(Array.from(stage.children).map(e => e.tagName.toLowerCase()).filter(t => t !== 'title'), ['rect', 'path', 'text']);
+        assert.equal(svg.querySelector('[data-id=offstage] .jm-lane-hint')!.textContent, 'No off-stage actions mapped');
+        assert.equal(svg.querySelector('[data-id=onstage] .jm-lane-hint'), null);
+    });
+
     it('joins the curve over a removed step, whose point stays as a faded dot', async () => {
         const layout = layoutJourney(await journeyOf(`journey j for dana { stage s {
             step a { emotion -1 } step b { emotion +2 } step c { emotion 0 } } }`));

@@ -94,17 +94,43 @@ describe('journey layout: schema 2', () => {
         assert.deepEqual(metricContent({ name: 'm', range, target: value('5%', 5, 'percent', '%') }).data, {});
     });
 
-    it('puts the persona card and the journey-level items in the header, above the lanes', async () => {
-        const layout = layoutJourney(await gpBookingNext());
+    it('puts the persona card, the scenario and the journey-level items in the header, above the lanes', async () => {
+        const journey = await gpBookingNext();
+        const layout = layoutJourney(journey);
         const header = layout.cards.filter(c => c.lane === 'header');
         assert.deepEqual(header.map(c => c.key), [
-            'persona:ruth', 'opportunity:@journey:0', 'opportunity:@journey:1', 'metric:@journey:0', 'metric:@journey:1', 'evidence:@journey:0', 'note:@journey:0',
+            'persona:ruth', 'scenario:@journey', 'opportunity:@journey:0', 'opportunity:@journey:1', 'metric:@journey:0', 'metric:@journey:1', 'evidence:@journey:0', 'note:@journey:0',
         ]);
-        const persona = textOf(header[0]);
-        for (const words of ['Ruth', 'Goal:', 'Need:', 'Segment:', '“']) assert.ok(persona.includes(words), `${words} in ${persona}`);
         const lanesTop = Math.min(...layout.lanes.map(l => l.y));
         assert.ok(header.every(c => c.y + c.height < lanesTop));
         assert.ok(header.every(c => c.x + c.width <= layout.width));
+        // The scenario card sits beside the persona; the journey's opportunities and KPIs to their right.
+        const [persona, scenario, firstItem] = header;
+        assert.equal(scenario.y, persona.y);
+        assert.ok(scenario.x >= persona.x + persona.width);
+        assert.ok(firstItem.x >= scenario.x + scenario.width && firstItem.y === persona.y, 'journey items beside the persona and scenario');
+        assert.match(textOf(scenario), /^Scenario Ruth has had a persistent cough .* Objective •\u00A0Every patient/);
+        assert.match(textOf(card(layout, 'metric:@journey:0')), /^Whole journey · KPI /);
+    });
+
+    it('draws the whole persona: name, segment, description, goals, needs and quote, each as text', async () => {
+        const journey = await gpBookingNext();
+        const persona = journey.persona!;
+        assert.ok(persona.goals.length > 0 && persona.needs.length > 0 && persona.quote && persona.description && persona.segment, 'the fixture has every field');
+        const c = card(layoutJourney(journey), 'persona:ruth');
+        const roles = (role: string) => c.lines.filter(l => l.role === role).map(l => l.text).join(' ');
+        assert.equal(roles('persona-name'), persona.title);
+        assert.equal(roles('label'), 'Goals Needs');
+        const bullets = roles('bullet');
+        for (const item of [...persona.goals, ...persona.needs]) assert.ok(bullets.includes(`•\u00A0${item.split(' ')[0]}`) && bullets.replace(/ /g, '').includes(item.replace(/ /g, '')), `${item} in ${bullets}`);
+        assert.equal(roles('quote').replace(/ /g, ''), `“${persona.quote}”`.replace(/ /g, ''));
+        assert.equal(roles('body').replace(/ /g, ''), persona.description.replace(/ /g, ''));
+        assert.match(roles('meta'), new RegExp(`^Segment: ${persona.segment.split(' ')[0]}`));
+        // Goals come before needs, and the quote last, in larger italic type than the body.
+        const y = (text: string) => c.lines.find(l => l.text === text)!.y;
+        assert.ok(y('Goals') < y('Needs'));
+        const quote = c.lines.filter(l => l.role === 'quote');
+        assert.ok(quote[0].y > y('Needs') && quote[0].size > c.lines.find(l => l.role === 'body')!.size);
     });
 
     it('draws the as-is curve at the columns of the steps with the same id', async () => {

@@ -99,9 +99,9 @@ describe('schema 2 in the picture (Chromium)', function () {
             'evidence book false stages', 'note book false stages', 'pain book false pains', 'opportunity book false opportunities', 'metric book false metrics',
         ]);
         assert.deepEqual(dom.header, [
-            ['persona', false], ['opportunity', false], ['opportunity', false], ['metric', false], ['metric', false], ['evidence', false], ['note', false],
+            ['persona', false], ['scenario', false], ['opportunity', false], ['opportunity', false], ['metric', false], ['metric', false], ['evidence', false], ['note', false],
         ]);
-        for (const words of ['Ruth', 'retired teacher', 'Segment:', 'Goal:', 'Need:', 'I set an alarm for eight']) assert.ok(dom.persona.includes(words), `${words} in ${dom.persona}`);
+        for (const words of ['Ruth', 'retired teacher', 'Segment:', 'Goals', '•\u00A0See a doctor', 'Needs', '•\u00A0Not to repeat', 'I set an alarm for eight']) assert.ok(dom.persona.includes(words), `${words} in ${dom.persona}`);
         assert.match(dom.metric, /1d → 3h ▼.*target 2h · ✗ off target/);
         assert.deepEqual(dom.metricData, ['down', 'off']);
         assert.deepEqual(await clippedParts(view.page), []);

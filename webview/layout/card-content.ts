@@ -10,16 +10,38 @@ import type { CardPart, TextLine } from './layout-types.js';
 import { safeLinkUrl } from './safe-link.js';
 import { textDirection, textExtentCached, wrapTextCached } from './text-metrics.js';
 
+/**
+ * The type scale, in px at 100%. The customer's story (stage and step titles, the emotion values)
+ * is bigger and bolder than the annotations around it; nothing a reader must read is below 12 px,
+ * and card text proper is 13 px.
+ */
+export const TYPE = {
+    /** The journey's title. */
+    heading: 22,
+    /** A stage header's title. */
+    stageTitle: 15,
+    /** A step card's title, the persona's name. */
+    title: 14,
+    /** Card text. */
+    body: 13,
+    /** Labels, owners, teams, severity: what annotates the text. */
+    meta: 12,
+    /** Lane labels. */
+    lane: 13,
+    /** Chips, the emotion values in their dots, the emotion axis. */
+    small: 11,
+} as const;
+
 export const CARD = {
-    padX: 8,
-    padY: 6,
-    bodySize: 12,
-    titleSize: 13,
-    chipSize: 10,
-    chipPadX: 5,
+    padX: 10,
+    padY: 7,
+    bodySize: TYPE.body,
+    titleSize: TYPE.title,
+    chipSize: TYPE.small,
+    chipPadX: 6,
     chipGap: 4,
-    partPad: 4,
-    maxColumn: 260,
+    partPad: 5,
+    maxColumn: 280,
 } as const;
 
 export const lineHeight = (size: number) => Math.round(size * 1.35);
@@ -32,14 +54,28 @@ export interface Block {
     role: string;
     /** Only ever a URL that `safeLinkUrl` accepted. */
     href?: string;
+    /** Extra px above the block when it is not the first: a new section of the card. */
+    space?: number;
 }
 
 /** A card's content: text blocks, a fail point box, a row of chips. */
 export type Piece = Block | { part: 'fail'; blocks: Block[] } | { part: 'chips'; chips: Array<{ name: string; text: string }> };
 
 export const body = (text: string, role = 'body'): Block => ({ text, bold: false, size: CARD.bodySize, role });
-export const meta = (text: string, role = 'meta'): Block => ({ text, bold: false, size: CARD.bodySize - 1, role });
-export const title = (text: string): Block => ({ text, bold: true, size: CARD.titleSize, role: 'title' });
+export const meta = (text: string, role = 'meta'): Block => ({ text, bold: false, size: TYPE.meta, role });
+export const title = (text: string, size: number = TYPE.title): Block => ({ text, bold: true, size, role: 'title' });
+/** A small bold label heading a part of a card (`Goals`, `Needs`, `Thinks`). */
+export const label = (text: string): Block => ({ text, bold: true, size: TYPE.meta, role: 'label', space: 4 });
+
+/** Severity as a word and a shape, not only a colour: `▲ High`, `● Medium`, `▽ Low`. */
+export const SEVERITY_LABELS: Readonly<Record<string, string>> = { high: '▲ High', medium: '● Medium', low: '▽ Low' };
+
+/** A pain's severity line (absent when unrated); `suffix` adds e.g. "whole stage". */
+export function severityBlock(severity: string | undefined, suffix?: string): Block | undefined {
+    const text = severity ? SEVERITY_LABELS[severity] ?? severity : undefined;
+    if (!text && !suffix) return undefined;
+    return { text: [text, suffix].filter(Boolean).join(' · '), bold: true, size: TYPE.meta, role: severity ? `severity-${severity}` : 'meta' };
+}
 
 export function refTitle(ref: RefModel | undefined): string | undefined {
     return ref ? (ref.title ?? ref.id) : undefined;
@@ -94,7 +130,7 @@ function comparable(a: MetricValueModel, b: MetricValueModel): [number, number] 
  * and higher for everything else.
  */
 export function metricContent(m: MetricModel): { pieces: Piece[]; data: Record<string, string> } {
-    const pieces: Piece[] = [{ text: m.name, bold: true, size: CARD.bodySize, role: 'metric-name' }];
+    const pieces: Piece[] = [{ text: m.name, bold: true, size: TYPE.body, role: 'metric-name' }];
     const data: Record<string, string> = {};
     let valueText = m.value?.text ?? 'no value yet';
     if (m.value && m.baseline) {
@@ -118,14 +154,27 @@ export function metricContent(m: MetricModel): { pieces: Piece[]; data: Record<s
     return { pieces, data };
 }
 
-/** The persona card: title, description, segment, goals, needs, quote. */
+/**
+ * The persona card: who (name, segment), what they are like (description), what they want
+ * (goals, needs, as bulleted lists under their own labels) and their own words (the quote, set
+ * larger in italics).
+ */
 export function personaPieces(p: PersonaModel): Block[] {
-    const blocks: Block[] = [meta('Persona'), title(p.title)];
-    if (p.description) blocks.push(body(p.description));
+    // A no-break space after each bullet: a first word too long for a line is cut, not moved off its bullet.
+    const blocks: Block[] = [meta('Persona', 'kicker'), { ...title(p.title, TYPE.title + 2), role: 'persona-name' }];
     if (p.segment) blocks.push(meta(`Segment: ${p.segment}`));
-    for (const goal of p.goals) blocks.push(body(`Goal: ${goal}`));
-    for (const need of p.needs) blocks.push(body(`Need: ${need}`));
-    if (p.quote) blocks.push(body(`“${p.quote}”`, 'quote'));
+    if (p.description) blocks.push(body(p.description));
+    if (p.goals.length > 0) blocks.push(label('Goals'), ...p.goals.map(goal => body(`•\u00A0${goal}`, 'bullet')));
+    if (p.needs.length > 0) blocks.push(label('Needs'), ...p.needs.map(need => body(`•\u00A0${need}`, 'bullet')));
+    if (p.quote) blocks.push({ text: `“${p.quote}”`, bold: false, size: TYPE.title, role: 'quote', space: 6 });
+    return blocks;
+}
+
+/** The scenario card beside the persona: the situation and the journey's objectives. */
+export function scenarioPieces(scenario: string | undefined, objectives: readonly string[]): Block[] {
+    const blocks: Block[] = [];
+    if (scenario) blocks.push(meta('Scenario', 'kicker'), body(scenario));
+    if (objectives.length > 0) blocks.push({ ...meta(objectives.length === 1 ? 'Objective' : 'Objectives', 'kicker'), space: scenario ? 6 : 0 }, ...objectives.map(o => body(`•\u00A0${o}`, 'bullet')));
     return blocks;
 }
 
@@ -158,6 +207,7 @@ export function widestPiece(pieces: readonly Piece[]): number {
 /** Text blocks wrapped into `inner` px from `(x, cursor)`; returns the new cursor. */
 function wrapInto(lines: TextLine[], blocks: readonly Block[], x: number, inner: number, cursor: number): number {
     for (const block of blocks) {
+        if (block.space && lines.length > 0) cursor += block.space;
         const direction = textDirection(block.text);
         const lh = lineHeight(block.size);
         for (const text of wrapTextCached(block.text, inner, block.size, block.bold)) {

@@ -6,38 +6,60 @@
  */
 import type { JourneyModel, Range, StageModel, StepModel } from '../../language/model/journey-model.js';
 import {
-    body, evidencePieces, evidenceText, linkBlocks, meta, metricContent, opportunityContent, personaPieces, piecesText, refTitle, title, widestPiece, wrapPieces,
+    body, CARD, evidencePieces, evidenceText, linkBlocks, meta, metricContent, opportunityContent, personaPieces, piecesText, refTitle, scenarioPieces,
+    severityBlock, title, TYPE, widestPiece, wrapPieces,
     type Block, type Piece,
 } from './card-content.js';
 import {
-    LANE_LABELS, LINE_LABELS, ROW_ORDER,
-    type CardKind, type CardLayout, type CardPlace, type ColumnLayout, type EmotionLayout, type LaneId, type LaneLayout, type LineId,
+    LANE_LABELS, LINE_LABELS, ROW_ORDER, STAGE_TONES,
+    type CardKind, type CardLayout, type CardPlace, type ColumnLayout, type EmotionLayout, type EmotionPoint, type LaneId, type LaneLayout, type LineId,
     type LineLayout, type MapLayout, type TextLine,
 } from './layout-types.js';
 import { measureText, wrapText } from './text-metrics.js';
 
+export { TYPE } from './card-content.js';
+
 export const LAYOUT = {
     margin: 24,
-    labelWidth: 132,
-    columnGap: 12,
-    minColumn: 150,
-    maxColumn: 260,
-    cardPadX: 8,
-    cardPadY: 6,
-    cardGap: 6,
-    lanePad: 8,
-    minLaneHeight: 36,
-    lineRowHeight: 22,
-    emotionStep: 22,
-    bodySize: 12,
-    titleSize: 13,
-    headingSize: 18,
+    labelWidth: 140,
+    columnGap: 14,
+    minColumn: 170,
+    maxColumn: CARD.maxColumn,
+    cardPadX: CARD.padX,
+    cardPadY: CARD.padY,
+    cardGap: 8,
+    lanePad: 10,
+    minLaneHeight: 44,
+    /** An on-stage or off-stage lane with nothing in it: kept, but slim, with a hint. */
+    slimLaneHeight: 34,
+    lineRowHeight: 30,
+    /** The emotion lane: px between two levels, and the room above +2 and below -2 (value dots, markers, "lowest"). */
+    emotionStep: 26,
+    emotionPadTop: 34,
+    emotionPadBottom: 36,
+    bodySize: TYPE.body,
+    titleSize: TYPE.title,
+    headingSize: TYPE.heading,
     minWidth: 480,
-    personaWidth: 300,
-    headerCardWidth: 220,
+    personaWidth: 360,
+    scenarioWidth: 320,
+    headerCardWidth: 240,
 } as const;
 
 const lineHeight = (size: number) => Math.round(size * 1.35);
+
+/** What the line rows say about either side of them. */
+const LINE_HINTS: Readonly<Record<LineId, string>> = {
+    interaction: 'customer above · organisation below',
+    visibility: 'seen by the customer above · unseen below',
+    internal: 'support processes below',
+};
+
+/** The hint in an on-stage or off-stage lane with nothing in it. */
+const EMPTY_LANE_HINTS: Partial<Record<LaneId, string>> = {
+    onstage: 'No on-stage actions mapped',
+    offstage: 'No off-stage actions mapped',
+};
 
 export interface LayoutOptions {
     /** Lanes the user switched off (lane toggles). Hidden lanes take no space. */
@@ -73,11 +95,13 @@ interface CardDraft {
     data?: Record<string, string>;
     /** The file of `range` when it is another one. */
     uri?: string;
+    /** The stage's colour (step cards and stage headers). */
+    tone?: number;
     blocks: Piece[];
 }
 
 /** The member cards of one step, lane by lane, in model order. */
-function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[] {
+function stepDrafts(step: StepModel, column: number, keyId: string, tone: number): CardDraft[] {
     const drafts: CardDraft[] = [];
     const member = (kind: CardKind, lane: LaneId, n: number, range: Range, blocks: Piece[], variant?: string, data?: Record<string, string>): void => {
         const draft: CardDraft = {
@@ -89,16 +113,16 @@ function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[]
         drafts.push(draft);
     };
     const stepBlocks: Block[] = [title(step.title)];
-    if (step.moment) stepBlocks.push({ text: step.moment.why ? `★ Moment of truth: ${step.moment.why}` : '★ Moment of truth', bold: true, size: LAYOUT.bodySize - 1, role: 'moment' });
+    if (step.moment) stepBlocks.push({ text: step.moment.why ? `★ Moment of truth: ${step.moment.why}` : '★ Moment of truth', bold: true, size: TYPE.meta, role: 'moment', space: 2 });
     if (step.duration) stepBlocks.push(meta(`Takes ${step.duration.text}`, 'duration'));
     for (const e of step.evidence) {
-        stepBlocks.push({ text: evidenceText(e), bold: false, size: LAYOUT.bodySize - 1, role: 'badge' });
+        stepBlocks.push({ text: evidenceText(e), bold: false, size: TYPE.meta, role: 'badge' });
         stepBlocks.push(...linkBlocks(e.links));
     }
     if (step.owner) stepBlocks.push(meta(`Owner: ${refTitle(step.owner)}`));
     stepBlocks.push(...linkBlocks(step.links));
     drafts.push({
-        key: `step:${keyId}`, kind: 'step', lane: 'actions', id: step.id, column, range: step.range, blocks: stepBlocks,
+        key: `step:${keyId}`, kind: 'step', lane: 'actions', id: step.id, column, range: step.range, blocks: stepBlocks, tone,
         tooltip: [...stepBlocks.map(b => b.text), ...step.notes.map(n => `Note: ${n.text}`)].join('\n'),
         ...(step.moment ? { variant: 'moment' } : {}),
     });
@@ -109,9 +133,9 @@ function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[]
     step.physical?.forEach((t, n) => member('physical', 'physical', n, t.range, [body(t.text)]));
     step.channels.forEach((c, n) => member('channel', 'touchpoints', n, c.range, [body(`⇄ ${refTitle(c)}`, 'channel')]));
     step.touchpoints.forEach((t, n) => member('touchpoint', 'touchpoints', n, t.range, [body(t.text)]));
-    step.thinks.forEach((t, n) => member('thinks', 'mindset', n, t.range, [meta('Thinks'), body(t.text)]));
-    step.feels.forEach((t, n) => member('feels', 'mindset', n, t.range, [meta('Feels'), body(t.text)]));
-    step.says.forEach((t, n) => member('says', 'mindset', n, t.range, [meta('Says'), body(`“${t.text}”`)]));
+    step.thinks.forEach((t, n) => member('thinks', 'mindset', n, t.range, [meta('Thinks', 'kicker'), body(t.text)]));
+    step.feels.forEach((t, n) => member('feels', 'mindset', n, t.range, [meta('Feels', 'kicker'), body(t.text)]));
+    step.says.forEach((t, n) => member('says', 'mindset', n, t.range, [meta('Says', 'kicker'), body(`“${t.text}”`, 'quote')]));
     for (const kind of ['onstage', 'offstage', 'support'] as const) {
         step[kind].forEach((a, n) => {
             const pieces: Piece[] = [body(a.text)];
@@ -121,7 +145,7 @@ function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[]
             member(kind, kind, n, a.range, pieces, a.fail ? 'fails' : undefined);
         });
     }
-    step.pains.forEach((p, n) => member('pain', 'pains', n, p.range, p.severity ? [body(p.text), meta(`Severity: ${p.severity}`)] : [body(p.text)], p.severity ?? 'unrated'));
+    step.pains.forEach((p, n) => member('pain', 'pains', n, p.range, painPieces(p.text, p.severity), p.severity ?? 'unrated'));
     step.opportunities.forEach((o, n) => {
         const { pieces, data } = opportunityContent(o);
         member('opportunity', 'opportunities', n, o.range, pieces, undefined, data);
@@ -131,6 +155,12 @@ function stepDrafts(step: StepModel, column: number, keyId: string): CardDraft[]
         member('metric', 'metrics', n, m.range, pieces, undefined, data);
     });
     return drafts;
+}
+
+/** A pain card: severity as a shape and a word first (`▲ High`), then the text. */
+function painPieces(text: string, severity: string | undefined, suffix?: string): Piece[] {
+    const head = severityBlock(severity, suffix);
+    return head ? [head, body(text)] : [body(text)];
 }
 
 /**
@@ -148,7 +178,7 @@ function stageItemDrafts(stage: StageModel, stageKey: string, span: { first: num
     };
     stage.evidence?.forEach((e, n) => add('evidence', 'stages', n, e.range, evidencePieces(e)));
     stage.notes?.forEach((t, n) => add('note', 'stages', n, t.range, [meta('Note'), body(t.text)]));
-    stage.pains?.forEach((p, n) => add('pain', 'pains', n, p.range, [meta('Whole stage'), body(p.text), ...(p.severity ? [meta(`Severity: ${p.severity}`)] : [])], p.severity ?? 'unrated'));
+    stage.pains?.forEach((p, n) => add('pain', 'pains', n, p.range, painPieces(p.text, p.severity, 'Whole stage'), p.severity ?? 'unrated'));
     stage.opportunities?.forEach((o, n) => {
         const { pieces, data } = opportunityContent(o);
         add('opportunity', 'opportunities', n, o.range, [meta('Whole stage'), ...pieces], undefined, data);
@@ -160,7 +190,7 @@ function stageItemDrafts(stage: StageModel, stageKey: string, span: { first: num
     return drafts;
 }
 
-/** The header's cards: the persona, then the journey-level opportunities, metrics, evidence and notes. */
+/** The header's cards: the persona, the scenario and objectives, then the journey-level opportunities, metrics (KPIs), evidence and notes. */
 function headerDrafts(journey: JourneyModel): CardDraft[] {
     const drafts: CardDraft[] = [];
     const add = (kind: CardKind, key: string, range: Range, blocks: Piece[], data?: Record<string, string>, id?: string): void => {
@@ -173,38 +203,61 @@ function headerDrafts(journey: JourneyModel): CardDraft[] {
         add('persona', `persona:${journey.persona.id}`, journey.persona.range, personaPieces(journey.persona), undefined, journey.persona.id);
         if (journey.persona.uri) drafts[0].uri = journey.persona.uri;
     }
+    // The model keeps no range for the scenario: a click puts the cursor at the journey's start.
+    const journeyStart = { start: journey.range.start, end: journey.range.start };
+    if (journey.scenario || journey.objectives.length > 0) add('scenario', 'scenario:@journey', journeyStart, scenarioPieces(journey.scenario, journey.objectives));
     journey.opportunities?.forEach((o, n) => {
         const { pieces, data } = opportunityContent(o);
-        add('opportunity', `opportunity:@journey:${n}`, o.range, [meta('Whole journey'), ...pieces], data);
+        add('opportunity', `opportunity:@journey:${n}`, o.range, [meta('Whole journey · opportunity', 'kicker'), ...pieces], data);
     });
     journey.metrics?.forEach((m, n) => {
         const { pieces, data } = metricContent(m);
-        add('metric', `metric:@journey:${n}`, m.range, [meta('Whole journey'), ...pieces], data);
+        add('metric', `metric:@journey:${n}`, m.range, [meta('Whole journey · KPI', 'kicker'), ...pieces], data);
     });
     journey.evidence?.forEach((e, n) => add('evidence', `evidence:@journey:${n}`, e.range, evidencePieces(e)));
     journey.notes?.forEach((t, n) => add('note', `note:@journey:${n}`, t.range, [meta('Note'), body(t.text)]));
     return drafts;
 }
 
-/** Cards in a row from the left margin, wrapping to a new row at the right edge: the header's cards. */
+/**
+ * The header's cards: the persona and the scenario side by side from the left margin, then the
+ * journey-level items in rows in the room to their right (below them when there is no room for
+ * one card there), each row wrapping at the right edge.
+ */
 function flowHeader(drafts: readonly CardDraft[], top: number, width: number): { cards: CardLayout[]; bottom: number } {
     const cards: CardLayout[] = [];
-    let x = LAYOUT.margin;
-    let y = top;
-    let rowBottom = top;
-    for (const d of drafts) {
-        const cap = Math.min(d.kind === 'persona' ? LAYOUT.personaWidth : LAYOUT.headerCardWidth, width - 2 * LAYOUT.margin);
-        const cardWidth = Math.max(Math.min(cap, LAYOUT.minColumn), Math.min(cap, Math.ceil(widestPiece(d.blocks) + 2 * LAYOUT.cardPadX)));
-        if (x > LAYOUT.margin && x + cardWidth > width - LAYOUT.margin) {
-            x = LAYOUT.margin;
-            y = rowBottom + LAYOUT.cardGap;
+    const right = width - LAYOUT.margin;
+    const widthOf = (d: CardDraft): number => {
+        const wide = d.kind === 'persona' ? LAYOUT.personaWidth : d.kind === 'scenario' ? LAYOUT.scenarioWidth : LAYOUT.headerCardWidth;
+        const cap = Math.min(wide, right - LAYOUT.margin);
+        const least = d.kind === 'persona' || d.kind === 'scenario' ? Math.round(wide * 0.75) : LAYOUT.minColumn;
+        return Math.max(Math.min(cap, least), Math.min(cap, Math.ceil(widestPiece(d.blocks) + 2 * LAYOUT.cardPadX)));
+    };
+    /** Places `list` in rows between `left` and the right edge from `y`; returns the bottom of the last row. */
+    const flow = (list: readonly CardDraft[], left: number, y: number): { bottom: number; x: number } => {
+        let x = left;
+        let rowBottom = y;
+        for (const d of list) {
+            const cardWidth = widthOf(d);
+            if (x > left && x + cardWidth > right) {
+                x = left;
+                y = rowBottom + LAYOUT.cardGap;
+            }
+            const card = placeCard(d, x, y, cardWidth);
+            cards.push(card);
+            rowBottom = Math.max(rowBottom, y + card.height);
+            x += cardWidth + LAYOUT.columnGap;
         }
-        const card = placeCard(d, x, y, cardWidth);
-        cards.push(card);
-        rowBottom = Math.max(rowBottom, y + card.height);
-        x += cardWidth + LAYOUT.columnGap;
-    }
-    return { cards, bottom: rowBottom };
+        return { bottom: rowBottom, x };
+    };
+    const lead = drafts.filter(d => d.kind === 'persona' || d.kind === 'scenario');
+    const rest = drafts.filter(d => d.kind !== 'persona' && d.kind !== 'scenario');
+    const first = flow(lead, LAYOUT.margin, top);
+    if (rest.length === 0) return { cards, bottom: first.bottom };
+    const besideLead = lead.length > 0 && first.bottom > top && first.x + LAYOUT.headerCardWidth <= right
+        && cards.every(c => c.y === top);
+    const second = besideLead ? flow(rest, first.x, top) : flow(rest, LAYOUT.margin, lead.length > 0 ? first.bottom + LAYOUT.cardGap : top);
+    return { cards, bottom: Math.max(first.bottom, second.bottom) };
 }
 
 function placeCard(d: CardDraft, x: number, y: number, cardWidth: number): CardLayout {
@@ -219,6 +272,7 @@ function placeCard(d: CardDraft, x: number, y: number, cardWidth: number): CardL
     if (d.variant) card.variant = d.variant;
     if (d.data) card.data = d.data;
     if (d.uri) card.uri = d.uri;
+    if (d.tone !== undefined) card.tone = d.tone;
     if (wrapped.parts.length > 0) card.parts = wrapped.parts;
     return card;
 }
@@ -246,21 +300,20 @@ interface ColumnPlan {
 export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}): MapLayout {
     const { columns, stepOfColumn, stageDrafts, visibleDrafts, showLane, hasStages, contentX, width } = planColumns(journey, options);
 
-    // 4. Heading: title, persona, scenario, objectives, wrapped to the picture's width.
+    // 4. Heading: the title, wrapped to the picture's width; the persona, scenario and objectives
+    // are cards in the header row below it.
     const headingBlocks: Block[] = [{ text: journey.title, bold: true, size: LAYOUT.headingSize, role: 'heading' }];
-    // A resolved persona gets its card in the header row below; an unresolved `for` only its name.
+    // A resolved persona gets its card; an unresolved `for` only its name.
     if (!journey.persona && journey.for) headingBlocks.push(body(`Persona: ${journey.for.title ?? journey.for.id}`, 'persona'));
-    if (journey.scenario) headingBlocks.push(body(`Scenario: ${journey.scenario}`, 'scenario'));
-    for (const objective of journey.objectives) headingBlocks.push(body(`Objective: ${objective}`, 'objective'));
     const wrappedHeading = wrapBlocks(headingBlocks, width - 2 * LAYOUT.margin + 2 * LAYOUT.cardPadX);
     const heading = {
         height: wrappedHeading.height,
         lines: wrappedHeading.lines.map(l => ({ ...l, x: l.x + LAYOUT.margin - LAYOUT.cardPadX, y: l.y + LAYOUT.margin - LAYOUT.cardPadY })),
     };
-    let y = LAYOUT.margin + heading.height + 4;
-    // The header row: the persona card beside the journey-level items.
+    let y = LAYOUT.margin + heading.height + 6;
+    // The header row: the persona and scenario cards beside the journey-level items.
     const header = flowHeader(headerDrafts(journey), y, width);
-    if (header.cards.length > 0) y = header.bottom + LAYOUT.lanePad + 4;
+    if (header.cards.length > 0) y = header.bottom + LAYOUT.lanePad + 10;
 
     // 5. Rows top to bottom: lanes stack their cards per column; lines take a thin row.
     const lanes: LaneLayout[] = [];
@@ -280,10 +333,16 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                 // The line of internal interaction separates the support lane: drawn only with it.
                 if (line === 'internal' && !showLane('support')) continue;
                 const lineY = y + Math.round(LAYOUT.lineRowHeight / 2);
-                const labelWidth = Math.ceil(measureText(LINE_LABELS[line], LAYOUT.bodySize - 1));
+                // The name in a tag on the line, then what lies on either side of it.
+                const labelEnd = LAYOUT.margin + Math.ceil(measureText(LINE_LABELS[line], TYPE.meta, true));
+                const hintX = labelEnd + 16;
+                const hintEnd = hintX + Math.ceil(measureText(LINE_HINTS[line], TYPE.meta));
                 lines.push({
-                    id: line, label: LINE_LABELS[line], y: lineY, x1: LAYOUT.margin + labelWidth + 8,
-                    labelLines: [{ text: LINE_LABELS[line], x: LAYOUT.margin, y: lineY + 4, bold: false, size: LAYOUT.bodySize - 1, direction: 'ltr', role: 'line-label' }],
+                    id: line, label: LINE_LABELS[line], y: lineY, labelEnd, x1: hintEnd + 10,
+                    labelLines: [
+                        { text: LINE_LABELS[line], x: LAYOUT.margin, y: lineY + 4, bold: true, size: TYPE.meta, direction: 'ltr', role: 'line-label' },
+                        { text: LINE_HINTS[line], x: hintX, y: lineY + 4, bold: false, size: TYPE.meta, direction: 'ltr', role: 'line-hint' },
+                    ],
                 });
                 y += LAYOUT.lineRowHeight;
                 continue;
@@ -292,17 +351,29 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
             if (!showLane(lane)) continue;
             const top = y;
             let laneHeight: number = LAYOUT.minLaneHeight;
+            let hint: TextLine | undefined;
             if (lane === 'emotion') {
-                const levels = [2, 1, 0, -1, -2].map((value, i) => ({ value, y: top + LAYOUT.lanePad + 6 + i * LAYOUT.emotionStep }));
-                const yOf = (value: number) => levels.find(l => l.value === value)!.y;
-                const points = columns.flatMap((c, i) => {
+                const levels = [2, 1, 0, -1, -2].map((value, i) => ({ value, y: top + LAYOUT.emotionPadTop + i * LAYOUT.emotionStep }));
+                const yOf = (value: number) => levels[2 - Math.max(-2, Math.min(2, Math.round(value)))].y;
+                let lowest: EmotionPoint | undefined;
+                let highest = -Infinity;
+                const points = columns.flatMap((c, i): EmotionPoint[] => {
                     const step = stepOfColumn[i];
-                    return step === undefined ? [] : [{
-                        key: `emotion:${c.key}`, step: step.id, x: c.x + Math.round(c.width / 2), range: step.range,
-                        ...(step.emotion !== undefined ? { value: step.emotion, y: yOf(step.emotion) } : {}),
-                    }];
+                    if (step === undefined) return [];
+                    const point: EmotionPoint = { key: `emotion:${c.key}`, step: step.id, x: c.x + Math.round(c.width / 2), range: step.range };
+                    if (step.emotion !== undefined) {
+                        point.value = step.emotion;
+                        point.y = yOf(step.emotion);
+                        if (!lowest || step.emotion < lowest.value!) lowest = point;
+                        highest = Math.max(highest, step.emotion);
+                    }
+                    if (step.moment) point.moment = true;
+                    return [point];
                 });
-                emotion = { levels, zeroY: yOf(0), points };
+                // "Lowest" says something only where the curve has a low point.
+                if (lowest && lowest.value! < highest) lowest.lowest = true;
+                laneHeight = LAYOUT.emotionPadTop + 4 * LAYOUT.emotionStep + LAYOUT.emotionPadBottom;
+                emotion = { levels, zeroY: yOf(0), top: top + 8, bottom: top + laneHeight - 8, points };
                 if (journey.asIs) {
                     const asIsEmotion = new Map(journey.asIs.steps.map(s => [s.id, s.emotion]));
                     emotion.asIs = points.map(p => {
@@ -310,7 +381,6 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                         return value === undefined ? { step: p.step, x: p.x } : { step: p.step, x: p.x, value, y: yOf(value) };
                     });
                 }
-                laneHeight = 2 * LAYOUT.lanePad + 12 + 4 * LAYOUT.emotionStep;
             } else {
                 const stacks = new Map<number, number>();
                 for (const d of byLane.get(lane) ?? []) {
@@ -330,12 +400,18 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                     stacks.set(d.column, stacked + card.height + LAYOUT.cardGap);
                 }
                 for (const bottom of stacks.values()) laneHeight = Math.max(laneHeight, bottom - LAYOUT.cardGap + LAYOUT.lanePad - top);
+                const empty = EMPTY_LANE_HINTS[lane];
+                if (stacks.size === 0 && empty !== undefined) {
+                    // Kept so the line of visibility always has both sides, but slim and saying why it is empty.
+                    laneHeight = LAYOUT.slimLaneHeight;
+                    hint = { text: empty, x: contentX + 4, y: top + 22, bold: false, size: TYPE.meta, direction: 'ltr', role: 'lane-hint' };
+                }
             }
-            const labelLines = wrapText(LANE_LABELS[lane], LAYOUT.labelWidth - 16, LAYOUT.bodySize, true).map((text, i): TextLine => ({
-                text, x: LAYOUT.margin, y: top + 20 + i * lineHeight(LAYOUT.bodySize), bold: true, size: LAYOUT.bodySize, direction: 'ltr', role: 'lane-label',
+            const labelLines = wrapText(LANE_LABELS[lane], LAYOUT.labelWidth - 16, TYPE.lane, true).map((text, i): TextLine => ({
+                text, x: LAYOUT.margin, y: top + 22 + i * lineHeight(TYPE.lane), bold: true, size: TYPE.lane, direction: 'ltr', role: 'lane-label',
             }));
-            laneHeight = Math.max(laneHeight, 20 + labelLines.length * lineHeight(LAYOUT.bodySize));
-            lanes.push({ id: lane, label: LANE_LABELS[lane], labelLines, y: top, height: laneHeight });
+            laneHeight = Math.max(laneHeight, 12 + labelLines.length * lineHeight(TYPE.lane) + (hint ? 4 : LAYOUT.lanePad));
+            lanes.push({ id: lane, label: LANE_LABELS[lane], labelLines, y: top, height: laneHeight, ...(hint ? { hint } : {}) });
             y += laneHeight;
         }
     }
@@ -392,7 +468,7 @@ function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan 
     const stageKeys = journey.stages.map(stage => `stage:${stageKey(stage.id)}`);
 
     // 1. Columns: one per step, one placeholder for a stage without steps.
-    for (const stage of journey.stages) {
+    for (const [stageIndex, stage] of journey.stages.entries()) {
         const first = columns.length;
         if (stage.steps.length === 0) {
             columns.push({ key: stageKeys[journey.stages.indexOf(stage)], stage: stage.id, x: 0, width: LAYOUT.minColumn });
@@ -400,7 +476,7 @@ function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan 
         }
         for (const step of stage.steps) {
             const keyId = uniqueKey(step.id);
-            for (const draft of stepDrafts(step, columns.length, keyId)) drafts.push(draft);
+            for (const draft of stepDrafts(step, columns.length, keyId, stageIndex % STAGE_TONES)) drafts.push(draft);
             columns.push({ key: keyId, step: step.id, stage: stage.id, x: 0, width: LAYOUT.minColumn });
             stepOfColumn.push(step);
         }
@@ -408,8 +484,8 @@ function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan 
     }
     const headers: CardDraft[] = journey.stages.map((stage, i) => ({
         key: stageKeys[i], kind: 'stage', lane: 'stages', id: stage.id, column: stageSpans[i].first, span: stageSpans[i], range: stage.range,
-        blocks: stage.goal ? [title(stage.title), meta(`Goal: ${stage.goal}`)] : [title(stage.title)],
-        tooltip: stage.goal ? `${stage.title}\nGoal: ${stage.goal}` : stage.title,
+        blocks: stage.goal ? [title(stage.title, TYPE.stageTitle), meta(`Goal: ${stage.goal}`, 'goal')] : [title(stage.title, TYPE.stageTitle)],
+        tooltip: stage.goal ? `${stage.title}\nGoal: ${stage.goal}` : stage.title, tone: i % STAGE_TONES,
     }));
     // Stage headers first, then the stage-level items: spanning cards sit at the top of their lane.
     const stageItems = journey.stages.flatMap((stage, i) => stageItemDrafts(stage, stageKeys[i].slice('stage:'.length), stageSpans[i]));

@@ -38,7 +38,9 @@ export type CardKind =
     | 'stage' | 'step' | 'channel' | 'touchpoint' | 'thinks' | 'feels' | 'says'
     | 'onstage' | 'offstage' | 'support' | 'pain' | 'opportunity' | 'metric'
     // Schema 2:
-    | 'physical' | 'wait' | 'evidence' | 'note' | 'persona';
+    | 'physical' | 'wait' | 'evidence' | 'note' | 'persona'
+    // The header's scenario and objectives.
+    | 'scenario';
 
 /** Where a card sits: a lane, or the header (the persona and the journey-level items). */
 export type CardPlace = LaneId | 'header';
@@ -112,7 +114,15 @@ export interface CardLayout {
     uri?: string;
     /** A style hook: severity of a pain, `moment` for a moment-of-truth step. */
     variant?: string;
+    /**
+     * The colour of its stage, 0 to STAGE_TONES - 1, cycling stage by stage: a stage header's band
+     * and its step cards' accent.
+     */
+    tone?: number;
 }
+
+/** How many stage colours the palette has; stage n gets colour n mod STAGE_TONES. */
+export const STAGE_TONES = 6;
 
 export interface LaneLayout {
     id: LaneId;
@@ -121,13 +131,18 @@ export interface LaneLayout {
     labelLines: TextLine[];
     y: number;
     height: number;
+    /** A muted note in a lane drawn empty (on-stage and off-stage always show): "No on-stage actions mapped". */
+    hint?: TextLine;
 }
 
 export interface LineLayout {
     id: LineId;
     label: string;
+    /** The label, then a muted line saying what lies on either side of the line. */
     labelLines: TextLine[];
     y: number;
+    /** Where the label's first part (the line's name) ends: its tag is drawn behind it. */
+    labelEnd: number;
     /** Where the drawn line starts: after its label. */
     x1: number;
 }
@@ -149,12 +164,19 @@ export interface EmotionPoint {
     value?: number;
     y?: number;
     range: Range;
+    /** The step is a moment of truth: marked on the curve. */
+    moment?: boolean;
+    /** The first point at the journey's lowest emotion (when not every point is equal): labelled "lowest". */
+    lowest?: boolean;
 }
 
 export interface EmotionLayout {
     /** y of each level from +2 (top) to -2 (bottom). */
     levels: Array<{ value: number; y: number }>;
     zeroY: number;
+    /** The tinted zones: positive from `top` to the zero line, negative from it to `bottom`. */
+    top: number;
+    bottom: number;
     points: EmotionPoint[];
     /**
      * A `future of` journey: the as-is journey's emotions at the columns of the steps with the

@@ -10,7 +10,7 @@
  * below it and a column widening only moves cards; a card whose tree did not change is not
  * touched in the DOM at all; and the webview may pass `visibleX` to draw only the columns in view.
  */
-import { line as d3line } from 'd3';
+import { curveMonotoneX, line as d3line } from 'd3';
 import type { CardLayout, CardPart, ChangeKind, EmotionPoint, LaneLayout, LineLayout, MapLayout, TextLine } from '../layout/layout-types.js';
 import { cardName, emotionName, mapDescription, mapTitle } from './accessible-names.js';
 import { patchDom, SVG_NS } from './dom-patch.js';
@@ -107,12 +107,15 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
         const rowKey = row.kind === 'lane' ? `lane:${row.lane.id}` : `line:${row.line.id}`;
         const attrs = {
             'data-key': rowKey, 'data-kind': row.kind, 'data-id': row.kind === 'lane' ? row.lane.id : row.line.id, 'data-change': change(rowKey),
-            class: row.kind === 'lane' ? `jm-row jm-lane${row.index % 2 ? ' jm-alt' : ''}` : 'jm-row jm-line', transform: `translate(0,${row.y})`,
+            class: row.kind === 'lane' ? `jm-row jm-lane jm-lane-${row.lane.id}${row.index % 2 ? ' jm-alt' : ''}` : 'jm-row jm-line', transform: `translate(0,${row.y})`,
         };
         if (row.kind === 'line') {
             const line = row.line;
+            const tagX = (line.labelLines[0]?.x ?? 0) - 8;
             return el('g', attrs, [
                 el('line', { class: 'jm-rule', x1: line.x1, x2: layout.width - 8, y1: 0, y2: 0 }, [], 'rule'),
+                // The line's name in a tag on the line, so it reads as the line's label, not a lane's.
+                el('rect', { class: 'jm-line-tag', x: tagX, y: -11, width: line.labelEnd - tagX + 8, height: 22, rx: 11 }, [], 'tag'),
                 el('g', { class: 'jm-lane-label' }, texts(line.labelLines, line.y), 'label'),
             ], rowKey);
         }
@@ -120,6 +123,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
         const content = [
             el('rect', { class: 'jm-lane-bg', x: 0, y: 0, width: layout.width, height: lane.height }, [], 'bg'),
             el('g', { class: 'jm-lane-label' }, texts(lane.labelLines, lane.y), 'label'),
+            ...(lane.hint ? [el('g', { class: 'jm-lane-hint' }, texts([lane.hint], lane.y), 'hint')] : []),
             ...(byLane.get(lane.id) ?? []).map(card => cardTree(card, lane.y, change, options.highlightStep, titles, cardName(layout, card))),
         ];
         if (lane.id === 'emotion' && layout.emotion) {
@@ -155,6 +159,8 @@ function cardTree(card: CardLayout, top: number, change: ChangeOf, highlight: st
     const content: SvgNode[] = [];
     if (titles) content.push(textEl('title', {}, card.tooltip));
     content.push(el('rect', { width: card.width, height: card.height, rx: card.kind === 'stage' ? 4 : 6 }));
+    // A stage's colour: a band across the top of its header and of its step cards.
+    if (card.tone !== undefined) content.push(el('path', { class: 'jm-band', d: topBand(card.width, card.kind === 'stage' ? 6 : 4, card.kind === 'stage' ? 4 : 6) }));
     content.push(...texts(card.lines, 0));
     if (card.parts) for (const part of card.parts) content.push(partTree(part, card.step));
     const attrs: Record<string, string | number | null | undefined> = {
@@ -163,9 +169,14 @@ function cardTree(card: CardLayout, top: number, change: ChangeOf, highlight: st
     };
     if (card.data) for (const name in card.data) attrs[`data-${name}`] = card.data[name];
     attrs['data-change'] = change(card.key, card.step);
-    attrs.class = `jm-card${card.variant ? ` jm-${card.variant}` : ''}${highlighted ? ' jm-highlight' : ''}`;
+    attrs.class = `jm-card${card.variant ? ` jm-${card.variant}` : ''}${card.tone !== undefined ? ` jm-tone-${card.tone}` : ''}${highlighted ? ' jm-highlight' : ''}`;
     attrs.transform = `translate(${card.x},${card.y - top})`;
     return el('g', attrs, content, card.key);
+}
+
+/** A band `height` px tall across the top of a box `width` wide with corners of radius `r`. */
+function topBand(width: number, height: number, r: number): string {
+    return `M0,${height}V${r}A${r},${r} 0 0 1 ${r},0H${width - r}A${r},${r} 0 0 1 ${width},${r}V${height}Z`;
 }
 
 /** A fail point or a chip: a box of its own inside its card. */
@@ -182,9 +193,9 @@ function asIsLegend(lane: LaneLayout): SvgNode {
     const y = (lane.labelLines[lane.labelLines.length - 1]?.y ?? lane.y + 20) - lane.y + 22;
     return el('g', { class: 'jm-legend', 'data-kind': 'legend' }, [
         el('line', { class: 'jm-asis', x1: x, x2: x + 22, y1: y - 4, y2: y - 4 }),
-        textEl('text', { class: 'jm-role-meta', x: x + 28, y, 'font-size': 11 }, 'as-is'),
+        textEl('text', { class: 'jm-role-meta', x: x + 28, y, 'font-size': 12 }, 'as-is'),
         el('line', { class: 'jm-curve', x1: x, x2: x + 22, y1: y + 12, y2: y + 12 }),
-        textEl('text', { class: 'jm-role-meta', x: x + 28, y: y + 16, 'font-size': 11 }, 'to-be'),
+        textEl('text', { class: 'jm-role-meta', x: x + 28, y: y + 16, 'font-size': 12 }, 'to-be'),
     ], 'legend');
 }
 
@@ -192,32 +203,75 @@ export function emotionTooltip(point: EmotionPoint): string {
     return point.value === undefined ? 'No emotion recorded' : `Emotion ${point.value > 0 ? '+' : ''}${point.value}`;
 }
 
+/** An emotion value as people write it: `+2`, `0`, `−1` (a real minus sign). */
+export function emotionText(value: number): string {
+    return value > 0 ? `+${value}` : value < 0 ? `\u2212${-value}` : '0';
+}
+
+/** Where an emotion value sits on the scale: the class of its dot and label. */
+const moodClass = (value: number) => value > 0 ? 'jm-up' : value < 0 ? 'jm-down' : 'jm-flat';
+
+/** Radius of a value dot: room for `+2` inside it. */
+const DOT = 11;
+
+/**
+ * The emotion lane's drawing: a green-tinted zone above the zero line and a red-tinted one below,
+ * the levels and their values, moments of truth as marked verticals, the as-is curve (dashed),
+ * the to-be curve (monotone: it never overshoots a level between two steps, and breaks where a
+ * step has no emotion), a dot per step that carries its value, and "lowest" under the low point.
+ */
 function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: number, x1: number, titles: boolean): SvgNode {
     const emotion = layout.emotion!;
     const left = layout.contentX;
     const right = layout.width - 8;
+    const zeroY = emotion.zeroY - top;
+    const zones = [
+        el('rect', { class: 'jm-zone-up', x: left - 4, y: emotion.top - top, width: right - left + 4, height: zeroY - (emotion.top - top) }),
+        el('rect', { class: 'jm-zone-down', x: left - 4, y: zeroY, width: right - left + 4, height: emotion.bottom - emotion.top - (zeroY - (emotion.top - top)) }),
+    ];
     const levels = emotion.levels.map(d => el('line', { class: d.value === 0 ? 'jm-zero' : 'jm-level', x1: left, x2: right, y1: d.y - top, y2: d.y - top }));
-    const labels = emotion.levels.map(d => textEl('text', { class: 'jm-role-meta', x: left - 8, y: d.y - top + 4, 'font-size': 10, 'text-anchor': 'end' },
-        d.value > 0 ? `+${d.value}` : String(d.value)));
+    const labels = emotion.levels.map(d => textEl('text', { class: `jm-axis ${moodClass(d.value)}`, x: left - 10, y: d.y - top + 4, 'font-size': 11, 'text-anchor': 'end' },
+        emotionText(d.value)));
+    const inView = (p: { x: number }) => p.x >= x0 && p.x <= x1;
+    // Moments of truth: a vertical through the point, starred at the top of the lane.
+    const moments: SvgNode[] = [];
+    for (const p of emotion.points) {
+        if (!p.moment || !inView(p)) continue;
+        moments.push(el('g', { class: 'jm-moment-mark', 'data-step': p.step }, [
+            el('line', { x1: p.x, x2: p.x, y1: 20, y2: emotion.bottom - top }),
+            textEl('text', { x: p.x, y: 15, 'font-size': 11, 'text-anchor': 'middle' }, '★ moment of truth'),
+        ], `moment:${p.key}`));
+    }
     // A gap where a step has no emotion: the curve is not drawn through it.
-    const path = d3line<EmotionPoint>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top);
+    const path = d3line<EmotionPoint>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top).curve(curveMonotoneX);
     // A removed step's ghost point stays as a faded dot, but the curve joins its neighbours: the
     // line is the journey as it is now.
     const curve = emotion.points.filter(p => change(p.key, p.step) !== 'removed');
-    const points = emotion.points.filter(p => p.x >= x0 && p.x <= x1).map(d => el('circle', {
-        'data-key': d.key, 'data-kind': 'emotion', 'data-step': d.step, 'data-value': d.value, 'data-change': change(d.key, d.step),
-        class: d.value === undefined ? 'jm-gap' : null, cx: d.x, cy: (d.y ?? emotion.zeroY) - top, r: d.value === undefined ? 4 : 6,
-        role: 'img', 'aria-label': emotionName(layout, d),
-    }, titles ? [textEl('title', {}, emotionTooltip(d))] : [], d.key));
+    const points: SvgNode[] = [];
+    for (const d of emotion.points) {
+        if (!inView(d)) continue;
+        const cy = (d.y ?? emotion.zeroY) - top;
+        points.push(el('circle', {
+            'data-key': d.key, 'data-kind': 'emotion', 'data-step': d.step, 'data-value': d.value, 'data-change': change(d.key, d.step),
+            class: d.value === undefined ? 'jm-gap' : moodClass(d.value), cx: d.x, cy, r: d.value === undefined ? 5 : DOT,
+            role: 'img', 'aria-label': emotionName(layout, d),
+        }, titles ? [textEl('title', {}, emotionTooltip(d))] : [], d.key));
+        if (d.value === undefined) continue;
+        points.push(textEl('text', { class: `jm-value ${moodClass(d.value)}`, x: d.x, y: cy + 4, 'font-size': 11, 'text-anchor': 'middle' }, emotionText(d.value), `${d.key}:value`));
+        if (d.lowest) points.push(textEl('text', { class: 'jm-lowest', x: d.x, y: cy + DOT + 14, 'font-size': 12, 'text-anchor': 'middle' }, 'lowest', `${d.key}:lowest`));
+    }
     const asIs: SvgNode[] = [];
     if (emotion.asIs) {
         // The as-is journey's curve, dashed and muted, under the to-be one; points matched by step id.
-        const asIsPath = d3line<{ x: number; y?: number }>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top);
+        const asIsPath = d3line<{ x: number; y?: number }>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top).curve(curveMonotoneX);
         asIs.push(el('path', { 'data-kind': 'asis-emotion', class: 'jm-asis', d: asIsPath(emotion.asIs) ?? '' }, [], 'asis'));
         // A small hollow dot per as-is point: one with no neighbour would otherwise not show.
         for (const p of emotion.asIs) {
-            if (p.y !== undefined && p.x >= x0 && p.x <= x1) asIs.push(el('circle', { class: 'jm-asis-point', 'data-step': p.step, 'data-value': p.value, cx: p.x, cy: p.y - top, r: 3 }));
+            if (p.y !== undefined && inView(p)) asIs.push(el('circle', { class: 'jm-asis-point', 'data-step': p.step, 'data-value': p.value, cx: p.x, cy: p.y - top, r: 4 }));
         }
     }
-    return el('g', { class: 'jm-emotion' }, [...levels, ...labels, ...asIs, el('path', { class: 'jm-curve', d: path(curve) ?? '' }, [], 'curve'), ...points], 'emotion');
+    return el('g', { class: 'jm-emotion' }, [
+        el('g', { class: 'jm-zones' }, zones, 'zones'), ...levels, ...labels, ...moments, ...asIs,
+        el('path', { class: 'jm-curve', d: path(curve) ?? '' }, [], 'curve'), ...points,
+    ], 'emotion');
 }
