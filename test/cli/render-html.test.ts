@@ -112,13 +112,13 @@ describe('journeymap render -o map.html: the page as a viewer (CLI process, Chro
         assert.equal(root.title, 'Wide map');
         assert.match(root.desc ?? '', /2 stages, 12 steps/);
         assert.equal(root.unnamed, 0);
-        await page.getByRole('img', { name: 'Pain points, Step 3: Waits too long. Severity: high' }).waitFor();
+        await page.getByRole('img', { name: 'Pain points, Step 3: Severity: high. Waits too long' }).waitFor();
         await page.click('#jm-text-toggle');
         assert.equal(await page.locator('#jm-text-view').isVisible(), true);
         assert.equal(await page.locator('svg.jm-canvas').isVisible(), false);
         assert.deepEqual(await page.locator('#jm-text-view h3').allTextContents(), Array.from({ length: 12 }, (_, i) => `Step ${i}`));
         assert.deepEqual(await page.locator('#jm-text-view h2').allTextContents(), ['One', 'Two']);
-        assert.ok((await page.locator('#jm-text-view li').allTextContents()).includes('Pain points: Waits too long. Severity: high'));
+        assert.ok((await page.locator('#jm-text-view li').allTextContents()).includes('Pain points: Severity: high. Waits too long'));
         await page.click('#jm-text-toggle');
         assert.equal(await page.locator('svg.jm-canvas').isVisible(), true);
     });

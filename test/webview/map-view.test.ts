@@ -190,9 +190,9 @@ describe('the map view in the preview (Chromium): frozen headers, overview, keyb
         await view.post(modelMessage(wide));
         await view.page.click('#jm-fit');
         const names = await view.page.evaluate(() => Array.from(document.querySelectorAll('svg.jm-map g.jm-card')).map(g => ({ role: g.getAttribute('role'), name: g.getAttribute('aria-label') })));
-        assert.ok(names.length > 36 && names.every(n => n.role === 'img' && (n.name ?? '').length > 3), JSON.stringify(names.filter(n => !n.name)));
+        assert.ok(names.length > 36 && names.every(n => n.role === 'img' && (n.name ?? '').length > 3), JSON.stringify([names.length, names.filter(n => !n.name || n.role !== "img")]));
         // Chromium's own accessible-name computation finds them.
-        await view.page.getByRole('img', { name: 'Pain points, Step 3: Waits too long. Severity: high' }).waitFor();
+        await view.page.getByRole('img', { name: 'Pain points, Step 3: Severity: high. Waits too long' }).waitFor();
         await view.page.getByRole('img', { name: 'Thoughts & feelings, Step 10: Thinks. Thinks about 10' }).waitFor();
         await view.page.getByRole('img', { name: 'Step 8 of 12, Two: Step 7' }).waitFor();
         await view.page.getByRole('img', { name: 'Stage 1 of 2: One' }).waitFor();

@@ -24,9 +24,18 @@ const cache = new WeakMap<MapLayout, Names>();
 
 /** A card's full text as one line: its tooltip's lines as sentences. */
 export function sentence(text: string): string {
-    if (text.indexOf('\n') < 0) return text.trim();
-    return text.split('\n').map(s => s.trim()).filter(s => s.length > 0)
+    if (text.indexOf('\n') < 0) return spoken(text.trim());
+    return text.split('\n').map(s => spoken(s.trim())).filter(s => s.length > 0)
         .map((s, i, all) => i < all.length - 1 ? stop(s) : s).join(' ');
+}
+
+/**
+ * A severity line as words: the card shows `▲ High` (shape and word, so it reads without colour),
+ * which a screen reader would announce as "black up-pointing triangle High".
+ */
+function spoken(line: string): string {
+    const severity = /^[▲●▽] (High|Medium|Low)\b(.*)$/.exec(line);
+    return severity ? `Severity: ${severity[1].toLowerCase()}${severity[2]}` : line;
 }
 
 /** `s` ending a sentence: a full stop unless it has its own. */
@@ -55,6 +64,7 @@ function namesOf(layout: MapLayout): Names {
     let stages = 0;
     let steps = 0;
     let persona: CardLayout | undefined;
+    let scenario: CardLayout | undefined;
     for (const card of layout.cards) {
         if (card.kind === 'stage') {
             stageTitles.set(card.id ?? card.key, firstLine(card.tooltip));
@@ -63,13 +73,17 @@ function namesOf(layout: MapLayout): Names {
             stepTitles.set(card.id ?? card.key, firstLine(card.tooltip));
             position.set(card.key, ++steps);
         } else if (card.kind === 'persona') persona ??= card;
+        else if (card.kind === 'scenario') scenario ??= card;
     }
     const stageOfStep = new Map<string, string>();
     for (const column of layout.columns) if (column.step !== undefined) stageOfStep.set(column.step, column.stage);
     const title = headingText(layout, 'heading') || layout.journeyId;
     const personaText = persona ? `Persona: ${persona.tooltip.split('\n')[1] ?? ''}` : headingText(layout, 'persona');
     const counts = `${stages} stage${stages === 1 ? '' : 's'}, ${steps} step${steps === 1 ? '' : 's'}`;
-    const description = [`Journey map: ${stop(title)}`, personaText, headingText(layout, 'scenario'), counts]
+    // The scenario card's text starts with its kicker ("Scenario"), then the scenario itself.
+    const scenarioLines = scenario?.tooltip.split('\n') ?? [];
+    const scenarioText = scenarioLines[0] === 'Scenario' && scenarioLines[1] ? `Scenario: ${scenarioLines[1]}` : headingText(layout, 'scenario');
+    const description = [`Journey map: ${stop(title)}`, personaText, scenarioText, counts]
         .filter(s => s.length > 0).map(s => stop(sentence(s))).join(' ');
     names = { cards: new Map(), title, description, stepTitles, stageTitles, stageOfStep, position, stages, steps };
     cache.set(layout, names);
