@@ -7,6 +7,7 @@ import { buildFenceModel } from '../../../language/server/journey-fence-model.js
 import { JourneyWorkspace } from '../../../language/workspace/journey-workspace.js';
 import { FencePictures } from '../../../src/extension/markdown/fence-pictures.js';
 import { journeyFencePlugin } from '../../../src/extension/markdown/journey-fence-plugin.js';
+import { corpusJourney, journeyString, PAYLOADS } from '../../cli/injection-corpus.js';
 import { EXAMPLES_DIR } from '../../language/journey-test-helpers.js';
 import { createMarkdownIt, type MarkdownIt } from './markdown-it.js';
 
@@ -118,6 +119,22 @@ describe('```journey fences in markdown-it', () => {
         await failing.settled();
         assert.match(md2.render(markdown(FENCE)), /Journey map not drawn: the language server did not answer \(server gone\)/);
         failing.dispose();
+    });
+
+    it('keeps hostile text inert: in the picture and in a syntax error', async () => {
+        const hostile = corpusJourney(true);
+        const broken = `journey x "X" for dana {\n  <img src=x onerror="window.pwned=1"> ${journeyString('<script>window.pwned=1</script>')}\n}`;
+        const document = await renderSettled(markdown(hostile, broken));
+        const [map, error] = [...document.querySelectorAll('.journeymap-fence')];
+        assert.equal(map.getAttribute('data-state'), 'map');
+        assert.equal(error.getAttribute('data-state'), 'error');
+        assert.match(error.textContent!, /Unexpected character '<'/);
+        assert.deepEqual([...document.querySelectorAll('script, img, link, iframe, foreignObject')].map(e => e.tagName), []);
+        const handlers = [...document.querySelectorAll('*')].flatMap(e => [...e.attributes].filter(a => /^on/i.test(a.name) || /javascript:/i.test(a.value)).map(a => `${e.tagName} ${a.name}`));
+        assert.deepEqual(handlers, []);
+        assert.equal(document.querySelectorAll('style').length, 1, 'only the map\'s own stylesheet');
+        assert.ok(map.textContent!.includes('<script>window.pwned=1</script>'), 'the payloads are there, as text');
+        assert.ok(map.textContent!.includes(PAYLOADS.find(p => p.startsWith('<img'))!));
     });
 
     it('builds a fence against the workspace without joining it: its declarations are neither indexed nor duplicates', async () => {
