@@ -30,6 +30,8 @@ export const bundles = [
     },
     // The preview and compare webviews, and the script inlined into `journeymap render -o map.html`.
     { entryPoints: { 'webview/preview': 'webview/app/main.ts', 'webview/compare': 'webview/app/compare-main.ts', 'webview/standalone': 'webview/app/standalone.ts' }, format: 'iife', platform: 'browser', target: 'chrome120' },
+    // The script and styles VS Code's Markdown preview loads for ```journey fences (the maps themselves are drawn by the extension).
+    { entryPoints: { 'webview/markdown-fence': 'webview/markdown/fence-preview.ts', 'webview/markdown-fence-style': 'webview/markdown/fence-preview.css' }, format: 'iife', platform: 'browser', target: 'chrome120' },
 ];
 
 const common = {

@@ -76,3 +76,23 @@ export const InsightsChangedNotification = 'journeymap/insightsChanged';
 export interface InsightsChangedParams {
     version: number;
 }
+
+/**
+ * Custom LSP request: the plain model of a ```journey fence of a Markdown file, for VS Code's
+ * Markdown preview (docs/markdown.md). The text is parsed and linked as a document of its own
+ * against the server's workspace — workspace personas, channels and teams resolve — without
+ * joining it: nothing of the fence is indexed, checked with the workspace or reported.
+ */
+export const FenceModelRequest = 'journeymap/fenceModel';
+export interface FenceModelParams {
+    /** The Markdown document the fence is in (its name and workspace); absent for a string rendered alone. */
+    uri?: string;
+    /** The fence's content, without the fence lines. */
+    text: string;
+}
+export interface FenceModelResult {
+    /** Absent when the text has syntax errors. */
+    model?: JourneyDocumentModel;
+    /** The syntax errors, 1-based within the fence's text, in order. */
+    syntaxErrors: Array<{ line: number; column: number; message: string }>;
+}

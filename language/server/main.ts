@@ -7,6 +7,7 @@ import { startJourneyLanguageServer } from './journey-language-server.js';
 import { registerJourneyInsightsProtocol } from './journey-insights-protocol.js';
 import { registerJourneyModelProtocol } from './journey-model-protocol.js';
 import { registerTextModelRequest } from './journey-text-model.js';
+import { registerFenceModelRequest } from './journey-fence-model.js';
 
 const connection = createConnection(ProposedFeatures.all);
 const { shared, Journey } = createJourneyServices({ connection, ...NodeFileSystem });
@@ -15,3 +16,4 @@ startJourneyLanguageServer(shared);
 const models = registerJourneyModelProtocol(connection, shared, Journey);
 registerJourneyInsightsProtocol(connection, shared, models);
 registerTextModelRequest(connection, shared);
+registerFenceModelRequest(connection, shared, Journey);

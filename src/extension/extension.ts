@@ -4,12 +4,19 @@ import { SERVER_NODE_OPTIONS } from '../../language/server/server-node-options.j
 import { JourneyCompareManager } from './compare/compare-manager.js';
 import { languageClientInsightsSource } from './insights/insights-source.js';
 import { JourneyInsightsView } from './insights/insights-view.js';
+import { JourneyMarkdownFences, languageClientFenceSource } from './markdown/markdown-fences.js';
+import type { MarkdownItLike } from './markdown/journey-fence-plugin.js';
 import { languageClientModelSource } from './preview/model-source.js';
 import { JourneyPreviewManager } from './preview/preview-manager.js';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What the extension exports: VS Code's Markdown extension calls `extendMarkdownIt` (`markdown.markdownItPlugins`). */
+export interface JourneymapExports {
+    extendMarkdownIt(md: MarkdownItLike): MarkdownItLike;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<JourneymapExports> {
     const serverModule = context.asAbsolutePath('dist/language-server.cjs');
     const serverOptions: ServerOptions = {
         run: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: [...SERVER_NODE_OPTIONS] } },
@@ -34,7 +41,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         ...new JourneyCompareManager(vscode, context.extensionUri, models).register(),
         ...new JourneyInsightsView(vscode, languageClientInsightsSource(client)).register(),
     );
+    // ```journey fences in the Markdown preview, drawn from models the same server builds.
+    const fences = new JourneyMarkdownFences(vscode, languageClientFenceSource(client));
+    context.subscriptions.push(...fences.register());
     await openOnStartup();
+    return { extendMarkdownIt: fences.extendMarkdownIt };
 }
 
 /** `journeymap.openOnStartup`: a map to open with its preview when the window opens (npm start sets it). */

@@ -272,6 +272,32 @@ describe('Journeymap in VS Code (code-server)', function () {
         await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: new RegExp(`Ln ${top.line}, Col \\d+ \\(\\d+ selected\\)`) }).waitFor({ timeout: 30_000 });
     });
 
+    it('draws a ```journey fence in the Markdown preview, with the workspace persona; a broken fence shows its error', async () => {
+        await openFile('README.md');
+        await waitForEditorText('```journey');
+        await runCommand('Markdown: Open Preview to the Side');
+        // The fence of examples/README.md names `dana` and `web`, declared in common.journey.
+        await eventually(markdownFences, fences => /^map gift_wrap .*Dana, online shopper/.test(fences), 'the fence drawn in the Markdown preview', 60_000);
+        // Break the fence in the editor (line 16 is its first step): the preview shows the error at that line of the file.
+        await editor().locator('.view-lines').click();
+        await goToLine(16, 5);
+        await page.keyboard.type('%');
+        await eventually(markdownFences, fences => fences.startsWith('error Journey map not drawn — 16:5 Unexpected character \'%\''), 'the fence\'s syntax error in the preview');
+        await page.keyboard.press('Backspace');
+        await eventually(markdownFences, fences => fences.startsWith('map gift_wrap'), 'the fence drawn again once fixed');
+    });
+
+    /** The ```journey fences of the Markdown preview, from whichever frame holds them: `state journey-id text` each. */
+    async function markdownFences(): Promise<string> {
+        for (const frame of page.frames()) {
+            const found = await frame.evaluate(() => Array.from(document.querySelectorAll('.markdown-body .journeymap-fence'))
+                .map(fence => `${fence.getAttribute('data-state')} ${fence.querySelector('svg.jm-map')?.getAttribute('data-journey') ?? ''}${fence.querySelector('svg') ? ' ' : ''}${fence.textContent?.replace(/\s+/g, ' ').trim()}`)
+                .join('\n')).catch(() => '');
+            if (found) return found;
+        }
+        return '';
+    }
+
     /** The marks drawn in the webviews' SVG, from every frame: `kind:id=change …`. */
     async function diffMarks(): Promise<string> {
         for (const frame of page.frames()) {

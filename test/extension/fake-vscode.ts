@@ -117,6 +117,21 @@ export function fakeDocument(path: string, languageId = 'journey'): FakeDocument
     return { uri: URI.file(path), languageId };
 }
 
+/** What `workspace.createFileSystemWatcher` returns; fire its emitters as the file system would. */
+export class FakeWatcher {
+    readonly changed = new Emitter<URI>();
+    readonly created = new Emitter<URI>();
+    readonly deleted = new Emitter<URI>();
+    readonly onDidChange = this.changed.event;
+    readonly onDidCreate = this.created.event;
+    readonly onDidDelete = this.deleted.event;
+    disposed = false;
+    constructor(readonly glob: string) { }
+    dispose(): void {
+        this.disposed = true;
+    }
+}
+
 type ContentProvider = { provideTextDocumentContent(uri: URI): string | Promise<string> };
 
 /** Lets pending promises (and zero-delay timers) run. */
@@ -150,7 +165,10 @@ export function createFakeVscode() {
         texts: new Map<string, string>(),
         contentProviders: new Map<string, ContentProvider>(),
         treeViews: new Map<string, FakeTreeView>(),
+        /** File system watchers the extension created. */
+        watchers: [] as FakeWatcher[],
     };
+    const textChanged = new Emitter<{ document: FakeDocument; contentChanges: unknown[] }>();
     /** The editor's tabs: set `active` (and `all`) to put a diff editor in front. */
     const tabGroups = {
         activeTabGroup: { activeTab: undefined as undefined | { input: unknown } },
@@ -209,6 +227,12 @@ export function createFakeVscode() {
             findFiles: async () => record.files,
             // Relative to the folder of the file: enough for a flat test workspace.
             asRelativePath: (uri: URI | string) => { const path = typeof uri === 'string' ? uri : uri.path; return path.slice(path.lastIndexOf('/') + 1); },
+            onDidChangeTextDocument: textChanged.event,
+            createFileSystemWatcher: (glob: string) => {
+                const watcher = new FakeWatcher(glob);
+                record.watchers.push(watcher);
+                return watcher;
+            },
             registerTextDocumentContentProvider: (scheme: string, provider: ContentProvider) => {
                 record.contentProviders.set(scheme, provider);
                 return { dispose: () => record.contentProviders.delete(scheme) };
@@ -242,6 +266,10 @@ export function createFakeVscode() {
         activate(document: FakeDocument | undefined): void {
             window.activeTextEditor = document ? { document } : undefined;
             activeEditorChanged.fire(window.activeTextEditor);
+        },
+        /** The user edits a document. */
+        editText(document: FakeDocument): void {
+            textChanged.fire({ document, contentChanges: [{ text: '' }] });
         },
         /** The user moves the cursor. */
         moveCursor(document: FakeDocument, line: number, character: number): void {
