@@ -75,7 +75,7 @@ function blank(text: string): string {
 
 /** Whether a diagram's first statement is `journey` (what Mermaid's detector checks). */
 export function isJourneyDiagram(source: string): boolean {
-    return /^\s*journey\b/i.test(preprocessMermaid(source).text.replace(/^(\s*%[^\n]*\n)*/, ''));
+    return /^\s*journey\b/.test(preprocessMermaid(source).text.replace(/^(\s*%[^\n]*\n)*/, ''));
 }
 
 type TokenKind = 'journey' | 'newline' | 'title' | 'accTitle' | 'accDescr' | 'section' | 'taskName' | 'taskData' | 'colon' | 'invalid' | 'eof';
@@ -163,15 +163,18 @@ export function parseMermaidJourney(source: string, firstLine = 1): MermaidJourn
     const fmTitle = frontMatter !== undefined ? frontMatterTitle(frontMatter) : undefined;
     if (fmTitle) diagram.frontMatterTitle = decode(fmTitle);
     // Mermaid trims the start of the text after its preprocessing (cleanupComments).
-    const stream = tokens(text, Math.max(0, text.search(/\S/)));
+    const start = text.search(/\S/);
+    const stream = tokens(text, start < 0 ? text.length : start);
     const next = (): Token => stream.next().value as Token;
     const first = next();
-    if (first.kind !== 'journey') {
+    // Mermaid's detector (`/^\s*journey/`) is case-sensitive, its lexer is not.
+    if (first.kind !== 'journey' || first.text !== 'journey') {
         const word = first.kind === 'eof' ? 'nothing' : `'${first.text.trim().split(/\s/)[0]}'`;
         throw new MermaidSyntaxError(lineOf(first.offset), `not a Mermaid journey diagram: it starts with ${word}, not 'journey'`);
     }
     let section: MermaidSection | undefined;
-    for (let token = next(); token.kind !== 'eof'; token = next()) {
+    let previous: Token = first;
+    for (let token = next(); token.kind !== 'eof'; previous = token, token = next()) {
         const line = lineOf(token.offset);
         switch (token.kind) {
             case 'newline':
@@ -183,7 +186,8 @@ export function parseMermaidJourney(source: string, firstLine = 1): MermaidJourn
                 diagram.accTitle = decode(token.text).trim();
                 break;
             case 'accDescr':
-                diagram.accDescr = decode(token.text).trim();
+                // As Mermaid's setAccDescription: continuation lines lose their indentation.
+                diagram.accDescr = decode(token.text).trim().replace(/\n\s+/g, '\n');
                 break;
             case 'section':
                 section = { title: decode(token.text.slice(8)).trim(), line, tasks: [] };
@@ -207,6 +211,7 @@ export function parseMermaidJourney(source: string, firstLine = 1): MermaidJourn
             }
             case 'taskData':
             case 'colon':
+                if (previous.kind === 'section') throw new MermaidSyntaxError(line, `a section title cannot hold ':'`);
                 throw new MermaidSyntaxError(line, `a task needs a name before ':'`);
             case 'journey':
                 throw new MermaidSyntaxError(line, `'journey' only starts the diagram; a task with that name is read as the keyword`);

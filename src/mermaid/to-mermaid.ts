@@ -27,10 +27,10 @@ export function mermaidFence(diagram: string): string {
 
 /**
  * Mermaid splits a task's actors on commas, so a persona "Dana, online shopper" is the actor
- * `Dana`: the title up to its first comma.
+ * `Dana`: the title up to its first comma (after the replacements, which turn `;` into one).
  */
 export function actorOf(personaTitle: string): string {
-    return titleText(personaTitle.split(',')[0]);
+    return titleText(personaTitle).split(',')[0].trim();
 }
 
 /** A title on its line, or the id when nothing of the title is left (an empty task is no task). */
