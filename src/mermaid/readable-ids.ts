@@ -5,13 +5,20 @@
  */
 export class IdSet {
     private readonly taken = new Set<string>();
+    /** The next suffix to try for a base: a map of 8,000 steps repeats titles, and counting from 2 each time was quadratic. */
+    private readonly nextSuffix = new Map<string, number>();
 
     /** A new id for `title`; `fallback` (an id itself) when the title has no ASCII letter or digit. */
     idFor(title: string, fallback: string): string {
         let base = slug(title) || fallback;
         if (!/^[_a-zA-Z]/.test(base)) base = `${fallback}_${base}`;
         let id = base;
-        for (let n = 2; this.taken.has(id); n++) id = `${base}_${n}`;
+        if (this.taken.has(id)) {
+            let n = this.nextSuffix.get(base) ?? 2;
+            while (this.taken.has(`${base}_${n}`)) n++;
+            id = `${base}_${n}`;
+            this.nextSuffix.set(base, n + 1);
+        }
         this.taken.add(id);
         return id;
     }
