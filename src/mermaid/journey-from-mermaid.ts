@@ -15,7 +15,7 @@ export function journeyFromMermaid(diagram: MermaidJourneyDiagram, name: string)
     const stepIds = new IdSet();
     const personaIds = new IdSet();
     const actor = diagram.sections.flatMap(s => s.tasks).find(t => t.actors.length > 0)?.actors[0];
-    const persona = actor === undefined ? undefined : cleanTitle(actor);
+    const persona = actor === undefined ? undefined : cleanTitle(actor) || undefined;
 
     const header: string[] = [];
     if (persona !== undefined) header.push(`persona ${personaIds.idFor(persona, 'persona')} ${quote(persona)}`);
