@@ -158,7 +158,8 @@ export function parseMermaidJourney(source: string, firstLine = 1): MermaidJourn
         }
         return firstLine + low;
     };
-    const decode = (value: string) => value.replace(/\uE000(\d+)\uE001/g, (_, i: string) => entity(entities[Number(i)]));
+    // A placeholder the text itself held (private-use characters) is no entity: kept as written.
+    const decode = (value: string) => value.replace(/\uE000(\d+)\uE001/g, (found, i: string) => (Number(i) < entities.length ? entity(entities[Number(i)]) : found));
     const diagram: MermaidJourneyDiagram = { sections: [] };
     const fmTitle = frontMatter !== undefined ? frontMatterTitle(frontMatter) : undefined;
     if (fmTitle) diagram.frontMatterTitle = decode(fmTitle);
