@@ -43,6 +43,10 @@ export async function diff(argv: readonly string[], io: CommandIO): Promise<numb
         linkBase: typeof linkBase === 'string' ? linkBase : undefined,
         oldLinkBase: typeof oldLinkBase === 'string' ? oldLinkBase : undefined,
         portfolio: portfolioLine(compared.oldRev, compared.newRev, compared.pairs),
+        documents: file => {
+            const pair = compared.pairs.find(p => p.path === file);
+            return pair ? { before: compared.oldRev.models.get(pair.oldPath ?? pair.path), after: compared.newRev.models.get(pair.path) } : {};
+        },
     }));
     else if (format === 'html') io.out(formatHtml(result, compared.oldRev, compared.newRev, compared.pairs));
     else io.out(formatText(result, isTty));

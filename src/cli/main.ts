@@ -1,4 +1,4 @@
-import { checkUsage, diffUsage, exportUsage, fmtUsage, renderUsage, reportUsage } from './usages.js';
+import { checkUsage, diffUsage, exportUsage, fmtUsage, importUsage, renderUsage, reportUsage } from './usages.js';
 import { ExitCode, UsageError } from './usage-error.js';
 
 // This file is the whole start-up cost of `journeymap --version` and `--help`: it imports only
@@ -25,8 +25,9 @@ interface Command {
 const commands: Record<string, Command> = {
     check: { usage: checkUsage, summary: 'report syntax errors and diagnostics', load: async () => (await import('./check.js')).check },
     diff: { usage: diffUsage, summary: 'semantic diff of journey maps: files, folders or git revisions (--git)', load: async () => (await import('./diff.js')).diff },
-    export: { usage: exportUsage, summary: 'print the journey model as JSON', load: async () => (await import('./export.js')).exportModel },
+    export: { usage: exportUsage, summary: 'print the journey model as JSON, or a journey as a Mermaid diagram (--format mermaid)', load: async () => (await import('./export.js')).exportModel },
     fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', load: async () => (await import('./fmt.js')).fmt },
+    import: { usage: importUsage, summary: 'a .journey map from the first Mermaid journey diagram of a .mmd or Markdown file', load: async () => (await import('./import.js')).importMermaid },
     report: { usage: reportUsage, summary: 'insights of a workspace: pains ranked, opportunities, owners, KPIs off target, evidence', load: async () => (await import('./report.js')).report },
     render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG or standalone HTML', load: async () => (await import('./render.js')).render },
 };

@@ -1,4 +1,7 @@
+import type { JourneyDocumentModel } from '../../language/model/journey-model.js';
+import { AFTER_COLOUR, BEFORE_COLOUR, emotionXyChart } from '../mermaid/emotion-xychart.js';
 import type { JourneyChange, JourneyDiff } from './diff-model.js';
+import { emotionChart } from './emotion-chart.js';
 import { markdownText } from '../text/markdown-text.js';
 import { lineUrl } from '../text/url-path.js';
 import { describeChange, groupChanges, type ChangeSection } from './describe-change.js';
@@ -10,6 +13,11 @@ export interface MarkdownOptions {
     oldLinkBase?: string;
     /** The line on how the change moves opportunities and pains (portfolio-change.ts), if it does. */
     portfolio?: string;
+    /**
+     * The two versions of a file (`undefined`: of the one file compared), so each journey whose
+     * emotions changed gets its chart (emotion-chart.ts). Without it there are no charts.
+     */
+    documents?: (file: string | undefined) => { before?: JourneyDocumentModel; after?: JourneyDocumentModel };
 }
 
 /** GitHub-flavoured markdown for a pull-request comment: user text stays inert text (`markdownText`). */
@@ -28,8 +36,14 @@ export function formatMarkdown(diff: JourneyDiff, options: MarkdownOptions = {})
         for (const e of error.errors.slice(0, 10)) lines.push(`> - line ${e.line}, column ${e.column}: ${markdownText(e.message)}`);
         lines.push('');
     }
+    const charted = new Set<string>();
     for (const group of groupChanges(diff.changes)) {
         lines.push(`### ${group.file ? `${markdownText(group.file)}: ` : ''}${group.journey ? `journey \`${code(group.journey)}\`` : 'shared declarations'}`, '');
+        const key = `${group.file ?? ''}\0${group.journey ?? ''}`;
+        if (group.journey !== undefined && !charted.has(key)) {
+            charted.add(key);
+            lines.push(...chart(diff, group.file, group.journey, options));
+        }
         for (const section of group.sections) {
             if (section.stage) lines.push(`${stageHeading(section)}`, '');
             for (const change of section.changes) lines.push(`- ${describeChange(change, markdownText, code)}${link(change, group.file, options)}`);
@@ -37,6 +51,28 @@ export function formatMarkdown(diff: JourneyDiff, options: MarkdownOptions = {})
         }
     }
     return lines.join('\n');
+}
+
+/**
+ * The emotion chart of a journey whose emotions changed: a Mermaid line chart GitHub draws in
+ * the comment, and a line saying which line is which and which steps it leaves out.
+ */
+function chart(diff: JourneyDiff, file: string | undefined, journey: string, options: MarkdownOptions): string[] {
+    const documents = options.documents?.(file);
+    // A renamed journey is found in the old version by its old id.
+    const renamed = diff.changes.find(c => c.file === file && c.journey === journey && c.element === 'journey' && c.kind === 'renamed');
+    const before = documents?.before?.journeys.find(j => j.id === (renamed ? String(renamed.from) : journey));
+    const after = documents?.after?.journeys.find(j => j.id === journey);
+    const data = before && after ? emotionChart(before, after) : undefined;
+    if (!data) return [];
+    const left: string[] = [];
+    if (data.added.length) left.push(`added ${data.added.map(t => `*${markdownText(t)}*`).join(', ')}`);
+    if (data.removed.length) left.push(`removed ${data.removed.map(t => `*${markdownText(t)}*`).join(', ')}`);
+    return [
+        '```mermaid', emotionXyChart(data) + '```', '',
+        `Emotion per step, -2 to +2: ${BEFORE_COLOUR.name} before, ${AFTER_COLOUR.name} after (a step without emotion counts as 0)${left.length ? `. Not in the chart: ${left.join('; ')}` : ''}.`,
+        '',
+    ];
 }
 
 /** A stage by its title, the id after it where another stage has that title too. */

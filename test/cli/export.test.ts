@@ -87,7 +87,7 @@ describe('journeymap export (as a process)', function () {
     it('usage and I/O errors exit 2 with the reason', async () => {
         const format = await journeymap(['export', '--format', 'yaml', 'ws/a.journey'], dir);
         assert.equal(format.code, 2);
-        assert.match(format.stderr, /--format must be one of json \(got 'yaml'\)/);
+        assert.match(format.stderr, /--format must be one of json, mermaid \(got 'yaml'\)/);
         const two = await journeymap(['export', 'ws/a.journey', 'ws/shared.journey'], dir);
         assert.equal(two.code, 2);
         assert.match(two.stderr, /give exactly one file/);
@@ -97,5 +97,62 @@ describe('journeymap export (as a process)', function () {
         const flag = await journeymap(['export', '--pretty', 'ws/a.journey'], dir);
         assert.equal(flag.code, 2);
         assert.match(flag.stderr, /unknown option --pretty/);
+    });
+
+    describe('--format mermaid', () => {
+        before(() => {
+            mkdirSync(join(dir, 'two'));
+            writeFileSync(join(dir, 'two/maps.journey'), [
+                'persona dana "Dana, online shopper"',
+                'journey first "First" for dana {',
+                '  stage s "S" {',
+                '    step a "A: one" {',
+                '      emotion -1',
+                '    }',
+                '  }',
+                '}',
+                '',
+                'journey second "Second" for dana {',
+                '  stage t "T" {',
+                '    step b "B" {}',
+                '  }',
+                '}',
+                '',
+            ].join('\n'));
+        });
+
+        it('prints the first journey as a Mermaid journey diagram; the persona of a sibling file is the actor', async () => {
+            const run = await journeymap(['export', '--format', 'mermaid', 'ws/a.journey'], dir);
+            assert.equal(run.code, 0, run.stderr);
+            assert.equal(run.stdout, 'journey\n  title A\n  section S\n    X: 2: Pat\n');
+        });
+
+        it('--journey chooses the journey, --fence puts it in a ```mermaid fence; several journeys: the first, said on stderr', async () => {
+            const second = await journeymap(['export', '--format', 'mermaid', '--journey', 'second', '--fence', 'two/maps.journey'], dir);
+            assert.equal(second.code, 0, second.stderr);
+            assert.equal(second.stderr, '');
+            assert.equal(second.stdout, '```mermaid\njourney\n  title Second\n  section T\n    B: 3: Dana\n```\n');
+            const first = await journeymap(['export', '--format', 'mermaid', 'two/maps.journey'], dir);
+            assert.equal(first.code, 0, first.stderr);
+            assert.equal(first.stdout, 'journey\n  title First\n  section S\n    A\u2236 one: 2: Dana\n');
+            assert.equal(first.stderr, "two/maps.journey: exported journey 'first'; the file also has 'second' (choose with --journey ID)\n");
+        });
+
+        it('an unknown --journey, --journey or --fence without mermaid, a file without journey: one-line errors', async () => {
+            const unknown = await journeymap(['export', '--format', 'mermaid', '--journey', 'third', 'two/maps.journey'], dir);
+            assert.equal(unknown.code, 2);
+            assert.equal(unknown.stderr, "journeymap export: no journey 'third' in two/maps.journey (it has: first, second)\n");
+            const json = await journeymap(['export', '--fence', 'two/maps.journey'], dir);
+            assert.equal(json.code, 2);
+            assert.match(json.stderr, /--journey and --fence go with --format mermaid/);
+            const none = await journeymap(['export', '--format', 'mermaid', 'ws/shared.journey'], dir);
+            assert.equal(none.code, 1);
+            assert.equal(none.stdout, '');
+            assert.match(none.stderr, /ws\/shared\.journey: not exported: the file has no journey/);
+            const broken = await journeymap(['export', '--format', 'mermaid', 'broken/b.journey'], dir);
+            assert.equal(broken.code, 1);
+            assert.equal(broken.stdout, '');
+            assert.match(broken.stderr, /not exported: the file has syntax errors/);
+        });
     });
 });

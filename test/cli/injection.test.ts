@@ -8,14 +8,15 @@ import { marked } from 'marked';
 import type { Browser, Page } from 'playwright-core';
 import { describeChange, PLAIN_MARKUP } from '../../src/diff/describe-change.js';
 import type { JourneyDiff } from '../../src/diff/diff-model.js';
+import { mermaidJourney, mermaidXyChart, openMermaidPage } from '../mermaid/mermaid-page.js';
 import { launchChromium } from '../webview/browser.js';
 import { ensureBuilt, journeymap, type Run } from './cli-process.js';
 import { corpusJourney, journeyString, PAYLOADS } from './injection-corpus.js';
 
 /**
  * Every payload of the corpus, put into titles, pains and notes, passed through every output of
- * the real CLI: `check` (text, json, github), `export`, `diff` (markdown, json, text, html) and
- * `render` (svg, html). No output lets user text act: no new line in a log, no workflow command,
+ * the real CLI: `check` (text, json, github), `export` (json, mermaid), `diff` (markdown with its
+ * emotion chart, json, text, html) and `render` (svg, html). No output lets user text act: no new line in a log, no workflow command,
  * no markdown or HTML of its own, no mention, no script, no request; and the text reads as written.
  */
 
@@ -205,6 +206,73 @@ describe('hostile user text through every output (real CLI, real Chromium)', fun
             assert.ok(shown.some(t => t.includes('**bold** _em_ ~~strike~~')), 'asterisks and underscores kept');
             assert.ok(shown.some(t => t.includes('`code` and ``double``')), 'backticks kept');
             await page.assertInert();
+        });
+    });
+
+    describe('mermaid', () => {
+        /** What a payload becomes as a Mermaid title: one line, `:` `#` `;` replaced, WORD JOINERs aside. */
+        const mermaidTitle = (payload: string) => payload
+            .replace(/[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c]/g, ' ').replace(/\s+/g, ' ').trim()
+            .replace(/:/g, '\u2236').replace(/#/g, '\uff03').replace(/;/g, ',').replace(/\u2060/g, '');
+
+        it('export --format mermaid: one line a statement, nothing raw, and Mermaid reads one task a payload, as written but the replacements', async () => {
+            const result = await run(['export', '--format', 'mermaid', '--fence', 'new/map.journey']);
+            assert.equal(result.code, 0, result.stderr);
+            assert.doesNotMatch(result.stdout, RAW_UNSAFE);
+            const lines = result.stdout.split('\n');
+            assert.equal(lines.length, PAYLOADS.length + 6, 'fence, journey, title, section, the tasks, fence, end');
+            for (const line of lines) assert.doesNotMatch(line, /^\s*::/, line);
+            assert.equal(lines.filter(line => line.startsWith('```')).length, 2);
+            const page = await openMermaidPage(browser);
+            const read = await mermaidJourney(page, result.stdout.replace(/^```mermaid\n|```\n$/g, ''));
+            await page.close();
+            assert.equal(read.error, undefined, read.error);
+            assert.equal(read.sections!.length, 1);
+            assert.equal(read.tasks!.length, PAYLOADS.length);
+            // Mermaid writes the attribute values of tags in single quotes before parsing (its cleanupText).
+            const asMermaid = (title: string) => title.replace(/<(\w+)([^>]*)>/g, (_, tag: string, attributes: string) => `<${tag}${attributes.replace(/="([^"]*)"/g, "='$1'")}>`);
+            read.tasks!.forEach((task, i) => {
+                assert.equal(task.task.replace(/\u2060/g, ''), asMermaid(mermaidTitle(PAYLOADS[i])), JSON.stringify(PAYLOADS[i]));
+                assert.deepEqual(task.people, ['P']);
+                assert.equal(task.score, 3);
+            });
+        });
+
+        it('diff markdown: the emotion chart parses in Mermaid with one category a step, and the text around it stays inert', async () => {
+            const removed = '@octocat <b>gone</b> #1 ::error ::x';
+            const added = '[click](javascript:alert(1)) `x` @team';
+            let n = 0;
+            const before = corpusJourney(true).replace('  stage s "S" {', `  stage s "S" {\n    step gone ${journeyString(removed)} {\n      emotion 1\n    }`);
+            const after = corpusJourney(true).replace(/emotion 0/g, () => `emotion ${(n++ % 5) - 2}`)
+                .replace('  stage s "S" {', `  stage s "S" {\n    step fresh ${journeyString(added)} {\n      emotion 2\n    }`);
+            for (const [side, text] of [['chart-old', before], ['chart-new', after]]) {
+                mkdirSync(join(dir, side));
+                writeFileSync(join(dir, side, 'map.journey'), text);
+            }
+            const result = await run(['diff', '--format', 'markdown', 'chart-old', 'chart-new']);
+            assert.equal(result.code, 0, result.stderr);
+            const md = result.stdout;
+            assert.doesNotMatch(md, RAW_UNSAFE);
+            for (const line of md.split('\n')) assert.doesNotMatch(line, /^\s*::/, line);
+            const tokens = marked.lexer(md, { gfm: true });
+            assert.ok(!JSON.stringify(tokens).includes('"type":"html"'), 'no raw HTML token');
+            const fences = tokens.filter(t => t.type === 'code');
+            assert.equal(fences.length, 1, 'one chart, one fence: no title closes it');
+            assert.equal((fences[0] as { lang?: string }).lang, 'mermaid');
+            const page = await openMermaidPage(browser);
+            const chart = await mermaidXyChart(page, (fences[0] as { text: string }).text);
+            await page.close();
+            assert.equal(chart.error, undefined, chart.error);
+            assert.equal(chart.categories!.length, PAYLOADS.length);
+            assert.deepEqual(chart.lines!.map(l => l.values), [PAYLOADS.map(() => 0), PAYLOADS.map((_, i) => (i % 5) - 2)]);
+            const { document } = parseHTML(`<!doctype html><html><body>${marked.parse(md, { gfm: true, async: false })}</body></html>`);
+            for (const element of document.body.querySelectorAll('*')) {
+                assert.ok(['H2', 'H3', 'P', 'UL', 'LI', 'STRONG', 'EM', 'CODE', 'PRE', 'A'].includes(element.tagName), element.outerHTML);
+                if (element.tagName === 'A') assert.equal(element.textContent, element.getAttribute('href'));
+            }
+            const legend = [...document.querySelectorAll('p')].map(p => p.textContent ?? '').find(t => t.startsWith('Emotion per step'));
+            assert.equal(legend, 'Emotion per step, -2 to +2: grey before, blue after (a step without emotion counts as 0). '
+                + 'Not in the chart: added [click](javascript:alert(1)) `x` @\u2060team; removed @\u2060octocat <b>gone</b> #\u20601 ::error ::x.');
         });
     });
 

@@ -84,7 +84,7 @@ describe('journeymap (as a process)', function () {
     });
 
     it('every command prints its usage with --help, as its own usage errors give it', async () => {
-        for (const command of ['check', 'diff', 'export', 'fmt', 'render']) {
+        for (const command of ['check', 'diff', 'export', 'fmt', 'import', 'render']) {
             const help = await journeymap([command, '--help']);
             assert.equal(help.code, 0, command);
             const usage = help.stdout.replace(/^Usage: /, '').trim();

@@ -9,7 +9,7 @@ import { URI, type LangiumDocument } from 'langium';
 import type { Diagnostic, DocumentSymbol, Range as LspRange } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Document as JourneyDocument } from '../../language/generated/ast.js';
-import type { JourneyDocumentModel } from '../../language/model/journey-model.js';
+import type { JourneyDocumentModel, JourneyModel } from '../../language/model/journey-model.js';
 import { JourneyWorkspace } from '../../language/workspace/journey-workspace.js';
 import { diffDocuments } from '../../src/diff/diff-engine.js';
 import { diffRevisions, type FilePair } from '../../src/diff/diff-files.js';
@@ -17,6 +17,8 @@ import { formatHtml } from '../../src/diff/format-html.js';
 import { formatMarkdown } from '../../src/diff/format-markdown.js';
 import { formatText } from '../../src/diff/format-text.js';
 import type { LoadedRevision } from '../../src/diff/load-revision.js';
+import { parseMermaidJourney } from '../../src/mermaid/parse-mermaid-journey.js';
+import { toMermaidJourney } from '../../src/mermaid/to-mermaid.js';
 import { layoutJourney } from '../../webview/layout/journey-layout.js';
 import type { MapLayout } from '../../webview/layout/layout-types.js';
 import { mapSvg } from '../../webview/render/svg-markup.js';
@@ -171,6 +173,7 @@ export class FuzzHarness {
                     const svg = renderSvg(layout);
                     check(svg.startsWith('<svg'), 'invariant', `the picture is not an <svg>: ${svg.slice(0, 80)}`);
                     outcome.rendered++;
+                    checkMermaid(journey);
                 }
 
                 if (original) {
@@ -314,6 +317,16 @@ function checkLayout(layout: MapLayout): void {
     }
 }
 
+/** `export --format mermaid` reads back (with the import's parser, which follows Mermaid's) as one section a stage, one task a step. */
+function checkMermaid(journey: JourneyModel): void {
+    const diagram = parseMermaidJourney(toMermaidJourney(journey));
+    const tasks = diagram.sections.flatMap(section => section.tasks);
+    check(diagram.sections.length === journey.stages.length, 'invariant', `${journey.stages.length} stages became ${diagram.sections.length} Mermaid sections`);
+    const steps = journey.stages.flatMap(stage => stage.steps);
+    check(tasks.length === steps.length, 'invariant', `${steps.length} steps became ${tasks.length} Mermaid tasks`);
+    steps.forEach((step, i) => check(tasks[i].score === (step.emotion ?? 0) + 3, 'invariant', `step ${step.id}: score ${tasks[i].score}, emotion ${step.emotion}`));
+}
+
 /** Through the CLI's path (every format), and a model compared with itself has no change. */
 function checkDiff(before: JourneyDocumentModel, after: JourneyDocumentModel): void {
     const path = 'map.journey';
@@ -321,7 +334,7 @@ function checkDiff(before: JourneyDocumentModel, after: JourneyDocumentModel): v
     const pairs: FilePair[] = [{ path, status: 'modified' }];
     for (const [a, b] of [[before, after], [after, before]]) {
         const diff = diffRevisions(revision(a), revision(b), pairs);
-        formatMarkdown(diff);
+        formatMarkdown(diff, { documents: () => ({ before: a, after: b }) });
         formatText(diff, false);
         // One way only: it draws two pictures per changed journey, the costliest step of the stage.
         if (a === before) formatHtml(diff, revision(a), revision(b), pairs);
