@@ -4,7 +4,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, 
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { EXAMPLES_DIR } from '../language/journey-test-helpers.js';
-import { ensureActionBuilt, runActionSteps, type ActionRun } from './action-runner.js';
+import { ensureActionBuilt, loadActionYml, runActionSteps, type ActionRun } from './action-runner.js';
 import { GitHubStandIn } from './github-stand-in.js';
 
 /**
@@ -98,6 +98,7 @@ describe('GitHub Action (action.yml steps as processes, real git, stand-in REST 
         assert.match(body, /`journeymap-diff` artifact of \[this run\]\(https:\/\/github\.test\/o\/r\/actions\/runs\/4242\)/);
         assert.equal(run.outputs.journeymap['comment-url'], api.comments.get(7)![0].html_url);
         assert.equal(run.outputs.journeymap.changed, 'true');
+        for (const name of Object.keys((await loadActionYml()).outputs ?? {})) assert.ok(name in run.outputs.journeymap, `output ${name} is written`);
     });
 
     it('keeps user text inert in the comment and the log: no mention, no HTML, no workflow command', async () => {
