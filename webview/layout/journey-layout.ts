@@ -309,6 +309,7 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                         const value = asIsEmotion.get(p.step);
                         return value === undefined ? { step: p.step, x: p.x } : { step: p.step, x: p.x, value, y: yOf(value) };
                     });
+                    if (journey.asIs.labels) emotion.asIsLabels = journey.asIs.labels;
                 }
                 laneHeight = 2 * LAYOUT.lanePad + 12 + 4 * LAYOUT.emotionStep;
             } else {

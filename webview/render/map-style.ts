@@ -14,7 +14,8 @@ const LIGHT: Palette = {
     'stage-bg': '#dbe9f6', 'stage-fg': '#0b3a63', 'lane-bg': '#f6f8fa', 'lane-bg-alt': '#eef1f4', line: '#6e7781',
     curve: '#0969da', 'zero-line': '#afb8c1', 'pain-high': '#cf222e', 'pain-medium': '#bc4c00', 'pain-low': '#9a6700',
     opportunity: '#1a7f37', moment: '#8250df', highlight: '#0969da',
-    added: '#1a7f37', removed: '#cf222e', changed: '#9a6700', moved: '#8250df',
+    // Change marks: never a severity colour (pains are red, orange, brown) nor the opportunity green.
+    added: '#0a7c86', removed: '#57606a', changed: '#0550ae', moved: '#bf3989',
 };
 
 const DARK: Palette = {
@@ -22,7 +23,7 @@ const DARK: Palette = {
     'stage-bg': '#12304f', 'stage-fg': '#cae8ff', 'lane-bg': '#11161d', 'lane-bg-alt': '#151b23', line: '#8b949e',
     curve: '#4493f8', 'zero-line': '#3d444d', 'pain-high': '#ff7b72', 'pain-medium': '#ffa657', 'pain-low': '#d29922',
     opportunity: '#3fb950', moment: '#bc8cff', highlight: '#4493f8',
-    added: '#3fb950', removed: '#ff7b72', changed: '#d29922', moved: '#bc8cff',
+    added: '#39c5cf', removed: '#8b949e', changed: '#79c0ff', moved: '#f778ba',
 };
 
 /** Theme-following colours; contrast-border is only set by high-contrast themes. */
@@ -37,10 +38,9 @@ const VSCODE: Palette = {
     'pain-high': 'var(--vscode-charts-red, var(--vscode-errorForeground))', 'pain-medium': 'var(--vscode-charts-orange, var(--vscode-editorWarning-foreground))',
     'pain-low': 'var(--vscode-charts-yellow, var(--vscode-editorWarning-foreground))', opportunity: 'var(--vscode-charts-green)',
     moment: 'var(--vscode-charts-purple)', highlight: 'var(--vscode-focusBorder)',
-    // Diff marks in the colours of the editor's own git decorations; chart colours where a theme has none.
-    added: 'var(--vscode-gitDecoration-addedResourceForeground, var(--vscode-charts-green, #3fb950))',
-    removed: 'var(--vscode-gitDecoration-deletedResourceForeground, var(--vscode-charts-red, #f85149))',
-    changed: 'var(--vscode-gitDecoration-modifiedResourceForeground, var(--vscode-charts-yellow, #d29922))', moved: 'var(--vscode-charts-purple, #a371f7)',
+    // Diff marks: not the git decorations' red and yellow, which are the pains' severity colours here.
+    added: 'var(--vscode-terminal-ansiCyan, #39c5cf)', removed: 'var(--vscode-disabledForeground, #8b949e)',
+    changed: 'var(--vscode-terminal-ansiBlue, #79c0ff)', moved: 'var(--vscode-terminal-ansiMagenta, #f778ba)',
 };
 
 export const PALETTES: Readonly<Record<PaletteName, Palette>> = { light: LIGHT, dark: DARK, vscode: VSCODE };
@@ -80,6 +80,12 @@ export function mapCss(palette: PaletteName): string {
 .jm-map [data-change=changed]>rect,.jm-map circle[data-change=changed]{stroke:var(--jm-changed);stroke-width:3;}
 .jm-map [data-change=moved]>rect{stroke:var(--jm-moved);stroke-width:3;stroke-dasharray:1 3;}
 .jm-map .jm-card{cursor:pointer;}
+.jm-map .jm-change-badge>rect{stroke:none;}
+.jm-map .jm-change-badge text{fill:var(--jm-bg);font-weight:bold;}
+.jm-map .jm-change-badge[data-badge=added]>rect{fill:var(--jm-added);}
+.jm-map .jm-change-badge[data-badge=removed]>rect{fill:var(--jm-removed);}
+.jm-map .jm-change-badge[data-badge=changed]>rect{fill:var(--jm-changed);}
+.jm-map .jm-change-badge[data-badge=moved]>rect{fill:var(--jm-moved);}
 .jm-map .jm-asis{fill:none;stroke:var(--jm-muted);stroke-width:2;stroke-dasharray:6 4;opacity:0.8;}
 .jm-map .jm-asis-point{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:1.5;}
 .jm-map .jm-legend line.jm-curve{stroke-width:2.5;}
