@@ -40,11 +40,10 @@ export async function runAction(env: Record<string, string | undefined>, io: Io)
     try {
         return await run(readInputs(env), env, io);
     } catch (error) {
-        if (error instanceof InputError || error instanceof Stop || error instanceof GitError) {
-            io.out(workflowCommand('error', `journeymap: ${error.message}`));
-            return 2;
-        }
-        throw error;
+        // One line, never a stack trace: the log is read by people reviewing a pull request.
+        const known = error instanceof InputError || error instanceof Stop || error instanceof GitError;
+        io.out(workflowCommand('error', `journeymap: ${known ? '' : 'internal error: '}${(error as Error).message ?? String(error)}`));
+        return 2;
     }
 }
 
