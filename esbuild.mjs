@@ -12,6 +12,9 @@ const watch = process.argv.includes('--watch');
 const CLI_CHUNKS = 'cli-chunks';
 rmSync(`dist/${CLI_CHUNKS}`, { recursive: true, force: true });
 
+/** Some dependencies are CommonJS and call require(); give each ESM file of a bundle one. */
+const REQUIRE_BANNER = { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" };
+
 /** One entry per bundle; add new bundles here. */
 export const bundles = [
     { entryPoints: { extension: 'src/extension/extension.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
@@ -25,9 +28,11 @@ export const bundles = [
         // CLI also runs unbundled (tsx) the same way.
         entryPoints: { cli: 'src/cli/main.ts' }, format: 'esm', platform: 'node', outExtension: { '.js': '.mjs' },
         splitting: true, chunkNames: `${CLI_CHUNKS}/[name]-[hash]`,
-        // Some dependencies are CommonJS and call require(); give each ESM file of the bundle one.
-        banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+        banner: REQUIRE_BANNER,
     },
+    // The GitHub Action's step (action.yml): the CLI's check, report and diff in one process, and
+    // the REST API. One file, no chunks: it runs once per job, so start-up splitting buys nothing.
+    { entryPoints: { action: 'src/action/action.ts' }, format: 'esm', platform: 'node', outExtension: { '.js': '.mjs' }, banner: REQUIRE_BANNER },
     // The preview and compare webviews, and the script inlined into `journeymap render -o map.html`.
     { entryPoints: { 'webview/preview': 'webview/app/main.ts', 'webview/compare': 'webview/app/compare-main.ts', 'webview/standalone': 'webview/app/standalone.ts' }, format: 'iife', platform: 'browser', target: 'chrome120' },
     // The script and styles VS Code's Markdown preview loads for ```journey fences (the maps themselves are drawn by the extension).

@@ -222,6 +222,8 @@ export interface AsIsModel {
     /** File of the as-is journey (URI string); set where it differs from the exported file. */
     uri?: string;
     steps: Array<{ id: string; title: string; stage: string; emotion?: EmotionValue }>;
+    /** The legend's words for the two curves; `as-is` and `to-be` when absent (a diff says `before`, `after`). */
+    labels?: { before: string; after: string };
 }
 
 export interface JourneyModel extends Located {

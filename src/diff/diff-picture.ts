@@ -6,11 +6,23 @@
 import type { JourneyModel, StageModel } from '../../language/model/journey-model.js';
 import type { ChangeKind } from '../../webview/layout/layout-types.js';
 import type { JourneyChange } from './diff-model.js';
+import { markMembers, markOldMembers } from './diff-picture-members.js';
 
 export interface DiffPicture {
     /** The journey to draw: the new one with removed steps and stages back where they stood. */
     journey?: JourneyModel;
     marks: Map<string, ChangeKind>;
+}
+
+/**
+ * The kind a change list shows for a change: a list record whose members were all added (a pain
+ * added) reads as added, all removed as removed; anything else as its own kind.
+ */
+export function listedKind(change: JourneyChange): JourneyChange['kind'] {
+    if (change.kind !== 'changed' || change.changed?.length) return change.kind;
+    if (change.added?.length && !change.removed?.length) return 'added';
+    if (change.removed?.length && !change.added?.length) return 'removed';
+    return change.kind;
 }
 
 /** The element of the new picture a change is about (`step:<id>`, `stage:<id>`), or '' for none. */
@@ -69,7 +81,24 @@ export function newPicture(before: JourneyModel | undefined, after: JourneyModel
             marks.set(`stage:${id}`, change.kind === 'renamed' ? 'changed' : change.kind);
         }
     }
-    return { journey: { ...after, stages }, marks };
+    markMembers(before, stages, changes, marks);
+    return { journey: { ...after, stages, ...oldCurve(before, after) }, marks };
+}
+
+/**
+ * The old emotion curve, drawn dashed under the new one, where the emotions or the steps changed:
+ * the layout draws a journey's `asIs` that way, points matched by step id. In a diff picture it is
+ * the old version (labelled so), in place of the as-is journey a to-be map would show.
+ */
+function oldCurve(before: JourneyModel, after: JourneyModel): Pick<JourneyModel, 'asIs'> {
+    const curve = (j: JourneyModel) => j.stages.flatMap(s => s.steps.map(st => `${st.id}\0${st.emotion ?? ''}`)).join('\n');
+    if (curve(before) === curve(after)) return {};
+    return {
+        asIs: {
+            id: before.id, title: before.title, labels: { before: 'before', after: 'after' },
+            steps: before.stages.flatMap(s => s.steps.map(st => ({ id: st.id, title: st.title, stage: s.id, ...(st.emotion !== undefined ? { emotion: st.emotion } : {}) }))),
+        },
+    };
 }
 
 /** Marks on the old journey as it was: what went away, what changed or moved (by old ids). */
@@ -84,6 +113,7 @@ export function oldPicture(before: JourneyModel | undefined, after: JourneyModel
         mark(marks, key, change.kind === 'renamed' ? 'changed' : change.kind);
         if (change.element === 'step' && change.field === 'emotion') marks.set(`emotion:${key.slice('step:'.length)}`, 'changed');
     }
+    markOldMembers(before.stages, changes, marks);
     return { journey: before, marks };
 }
 

@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
 import { journeyMapSvg } from '../../webview/render/svg-markup.js';
 import { htmlText as escapeHtml } from '../text/html-text.js';
+import { customerHeadline } from './customer-headline.js';
 import { describeChange, type Markup } from './describe-change.js';
 import type { JourneyDiff } from './diff-model.js';
-import { changeTarget, newPicture } from './diff-picture.js';
+import { changeTarget, listedKind, newPicture } from './diff-picture.js';
 import type { FilePair } from './diff-files.js';
 import type { LoadedRevision } from './load-revision.js';
 
@@ -28,12 +29,13 @@ export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: Lo
             const { journey, marks } = newPicture(before, after, mine);
             const newSvg = journey ? journeyMapSvg(journey, { palette: 'light', changes: marks, styleNonce: nonce }) : '<p>(journey removed)</p>';
             const oldSvg = before ? journeyMapSvg(before, { palette: 'light', styleNonce: nonce }) : '<p>(journey added)</p>';
-            const list = mine.map(c => `<li><button type="button" data-target="${escapeHtml(changeTarget(c))}">${describeChange(c, escapeHtml, escapeHtml, HTML_MARKUP)}</button></li>`).join('');
+            const list = mine.map(c => `<li data-kind="${listedKind(c)}"><button type="button" data-target="${escapeHtml(changeTarget(c))}">${describeChange(c, escapeHtml, escapeHtml, HTML_MARKUP)}</button></li>`).join('');
             sections.push(`<section class="jm-journey"><h2>${escapeHtml(pair.path)}: ${escapeHtml(journey?.title ?? before?.title ?? id)}</h2>
 <div class="jm-body"><ol class="jm-changes">${list}</ol><div class="jm-maps"><div class="jm-new">${newSvg}</div><div class="jm-old" hidden>${oldSvg}</div></div></div></section>`);
         }
     }
     const s = diff.summary;
+    const headline = customerHeadline(diff);
     return `<!doctype html>
 <html lang="en">
 <head>
@@ -47,15 +49,17 @@ body{font-family:Arial,'Liberation Sans',sans-serif;margin:0;padding:8px 16px;}
 .jm-changes button{all:unset;cursor:pointer;display:block;padding:2px 0}
 .jm-changes button:hover{text-decoration:underline}
 .jm-maps{flex:1;overflow:auto;max-height:80vh}
-[data-change="added"] rect{stroke:#1a7f37;stroke-width:3px}
-[data-change="changed"] rect{stroke:#9a6700;stroke-width:3px}
-[data-change="moved"] rect{stroke:#0969da;stroke-width:3px;stroke-dasharray:6 3}
-[data-change="removed"]{opacity:.4}
-.jm-focus rect{stroke:#cf222e!important;stroke-width:4px!important}
+.jm-focus>rect{stroke:var(--jm-highlight)!important;stroke-width:4px!important}
+.jm-changes li[data-kind]::marker{font-weight:bold}
+.jm-changes li[data-kind=added]::marker{content:"+ ";color:#0a7c86}
+.jm-changes li[data-kind=removed]::marker{content:"− ";color:#57606a}
+.jm-changes li[data-kind=changed]::marker,.jm-changes li[data-kind=renamed]::marker{content:"~ ";color:#0550ae}
+.jm-changes li[data-kind=moved]::marker{content:"↔ ";color:#bf3989}
 </style>
 </head>
 <body>
 <h1>Journey map diff</h1>
+${headline ? `<p><strong>${escapeHtml(headline[0].toUpperCase() + headline.slice(1))}.</strong></p>` : ''}
 <p>${s.added} added · ${s.removed} removed · ${s.changed} changed · ${s.moved} moved · ${s.renamed} renamed · emotion ${s.emotion.better} better, ${s.emotion.worse} worse
 <label><input type="checkbox" id="jm-show-old"> show the old map</label></p>
 ${sections.join('\n')}

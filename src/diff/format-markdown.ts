@@ -4,6 +4,7 @@ import type { JourneyChange, JourneyDiff } from './diff-model.js';
 import { emotionChart } from './emotion-chart.js';
 import { markdownText } from '../text/markdown-text.js';
 import { lineUrl } from '../text/url-path.js';
+import { customerHeadline } from './customer-headline.js';
 import { describeChange, groupChanges, type ChangeSection } from './describe-change.js';
 
 export interface MarkdownOptions {
@@ -29,6 +30,8 @@ export function formatMarkdown(diff: JourneyDiff, options: MarkdownOptions = {})
         lines.push('No changes to the journeys.', '');
         return lines.join('\n');
     }
+    const headline = customerHeadline(diff);
+    if (headline) lines.push(`**${headline[0].toUpperCase()}${headline.slice(1)}.**`, '');
     lines.push(`**${s.added}** added · **${s.removed}** removed · **${s.changed}** changed · **${s.moved}** moved · **${s.renamed}** renamed · emotion: **${s.emotion.better}** better, **${s.emotion.worse}** worse`, '');
     if (options.portfolio) lines.push(options.portfolio, '');
     for (const error of diff.errors ?? []) {

@@ -106,4 +106,69 @@ describe('journeymap diff --format html (real Chromium)', function () {
         assert.ok(seen.sizes.length >= 24 && Math.min(...seen.sizes) >= 11, `smallest card text on screen: ${Math.min(...seen.sizes).toFixed(2)} px`);
         assert.ok(seen.map > seen.box, `the map (${seen.map} px) scrolls in its ${seen.box} px box`);
     });
+
+    it('marks member cards (schema 2): an added pain labelled +, a removed opportunity as a faded ghost where it stood, the old curve dashed under the new; no severity colour', async () => {
+        // checkout: a pain added, its second opportunity removed, emotion -2 → -1.
+        const wrap = '      opportunity "Offer gift wrapping on the product page" owner product status planned\n';
+        const before = purchase.replace('      opportunity "Offer wallet payments"', `${wrap}      opportunity "Offer wallet payments"`);
+        const after = purchase.replace('      emotion -2\n      feels "Annoyed"', '      emotion -1\n      feels "Annoyed"')
+            .replace('      pain "Gift wrapping is only offered after payment" severity low', '      pain "Gift wrapping is only offered after payment" severity low\n      pain "Promo code box is hidden" severity high');
+        writeFileSync(join(dir, 'old2.journey'), before);
+        writeFileSync(join(dir, 'new2.journey'), after);
+        const run = await journeymap(['diff', '--format', 'html', 'old2.journey', 'new2.journey'], dir);
+        assert.equal(run.code, 0, run.stderr);
+        writeFileSync(join(dir, 'diff2.html'), run.stdout);
+        const page = await browser.newPage();
+        await page.goto(pathToFileURL(join(dir, 'diff2.html')).href);
+        const card = (key: string) => page.locator(`.jm-new [data-key="${key}"]`);
+        // The new pain is the checkout's third pain card: marked added, with a "+" label.
+        assert.equal(await card('pain:checkout:2').getAttribute('data-change'), 'added');
+        assert.match(await card('pain:checkout:2').textContent() ?? '', /Promo code box is hidden/);
+        assert.equal(await card('pain:checkout:2').locator('.jm-change-badge text').textContent(), '+');
+        assert.equal(await card('pain:checkout:0').getAttribute('data-change'), null, 'an unchanged pain is not marked');
+        // The removed opportunity is back at its old place, faded, labelled "−".
+        const oldOpportunities = [...before.slice(before.indexOf('step checkout'), before.indexOf('step confirmation')).matchAll(/opportunity "([^"]+)"/g)].map(m => m[1]);
+        const at = oldOpportunities.indexOf('Offer gift wrapping on the product page');
+        const ghost = card(`opportunity:checkout:${at}`);
+        assert.equal(await ghost.getAttribute('data-change'), 'removed');
+        assert.match(await ghost.textContent() ?? '', /Offer gift wrapping on the product page/);
+        assert.ok(Number(await ghost.evaluate(n => getComputedStyle(n).opacity)) < 1);
+        assert.equal(await card(`opportunity:checkout:${at + 1}`).getAttribute('data-change'), null, 'the opportunity that stayed is after the ghost, unmarked');
+        assert.equal(await ghost.locator('.jm-change-badge text').textContent(), '−');
+        // The old curve, dashed, under the new one; the legend says which is which.
+        const dashed = page.locator('.jm-new path.jm-asis');
+        assert.equal(await dashed.count(), 1);
+        assert.notEqual(await dashed.evaluate(n => getComputedStyle(n).strokeDasharray), 'none');
+        assert.equal(await page.locator('.jm-new .jm-legend text').allTextContents().then(t => t.join(' ')), 'before after');
+        const order = await page.evaluate(() => { const g = document.querySelector('.jm-new .jm-emotion')!; return [...g.children].map(c => c.getAttribute('class')); });
+        assert.ok(order.indexOf('jm-asis') < order.indexOf('jm-curve'), 'the old curve is drawn first, under the new');
+        // Change colours are none of the severity colours, on cards and labels alike.
+        const colours = await page.evaluate(() => {
+            const svg = document.querySelector('.jm-new svg.jm-map')!;
+            const style = getComputedStyle(svg);
+            return {
+                severity: ['--jm-pain-high', '--jm-pain-medium', '--jm-pain-low'].map(name => style.getPropertyValue(name).trim().toLowerCase()),
+                marks: ['--jm-added', '--jm-removed', '--jm-changed', '--jm-moved'].map(name => style.getPropertyValue(name).trim().toLowerCase()),
+            };
+        });
+        for (const mark of colours.marks) assert.ok(!colours.severity.includes(mark), `${mark} is a severity colour`);
+        const painStroke = await card('pain:checkout:2').evaluate(n => getComputedStyle(n.querySelector(':scope > rect')!).stroke);
+        const badgeFill = await card('pain:checkout:2').evaluate(n => getComputedStyle(n.querySelector('.jm-change-badge > rect')!).fill);
+        const severityRgb = await page.evaluate(() => ['#cf222e', '#bc4c00', '#9a6700'].map(c => {
+            const probe = document.createElement('div');
+            probe.style.color = c;
+            document.body.append(probe);
+            const rgb = getComputedStyle(probe).color;
+            probe.remove();
+            return rgb;
+        }));
+        // A pain keeps its severity border (that is what it says about the customer); its change is the label's.
+        assert.equal(painStroke, severityRgb[0], 'a high pain keeps its severity colour');
+        assert.ok(!severityRgb.includes(badgeFill), badgeFill);
+        const ghostStroke = await ghost.evaluate(n => getComputedStyle(n.querySelector(':scope > rect')!).stroke);
+        assert.ok(!severityRgb.includes(ghostStroke), ghostStroke);
+        // The change list labels kinds too: the pain line reads as added.
+        assert.equal(await page.locator('.jm-changes li', { hasText: 'pain added' }).getAttribute('data-kind'), 'added');
+        await page.close();
+    });
 });

@@ -204,33 +204,8 @@ describe('journeymap diff (process, temp git repositories)', function () {
         }
     });
 
-    it('runs the pull-request workflow commands: check --format github, diff markdown with links', async () => {
-        // The `journeymap` lines of the example workflow, run as written (the GitHub API call aside).
-        const workflow = readFileSync(join(ROOT, 'examples/github-workflow/journeymap-pr.yml'), 'utf8');
-        const commands = workflow.split('\n').map(line => line.trim().replace(/^run: /, '')).filter(line => line.startsWith('journeymap '));
-        assert.equal(commands.length, 4, commands.join('\n'));
-        const env: Record<string, string> = { BASE_SHA: base, HEAD_SHA: git(repo, 'rev-parse', 'HEAD').trim(), LINK_BASE: 'https://github.com/o/r/blob/abc' };
-        const outputs = new Map<string, string>();
-        for (const command of commands) {
-            const [argv, redirect] = command.split(' > ');
-            // Only double-quoted "$VAR" words and plain words occur: split them without a shell.
-            const args = argv.split(/\s+/).slice(1).map(word => word.replace(/^"\$(\w+)"$/, (_, name) => env[name]));
-            const run = await journeymap(args, repo);
-            assert.ok(run.code === 0 || (args[0] === 'check' && run.code === 1), `${command}: ${run.stderr}`);
-            if (args[0] === 'check') {
-                for (const line of run.stdout.split('\n').filter(Boolean)) assert.match(line, /^::(error|warning|notice) file=/);
-            }
-            if (redirect) outputs.set(redirect.trim(), run.stdout);
-        }
-        const md = outputs.get('journeymap-diff.md')!;
-        assert.match(md, /^## Journey map changes/);
-        assert.match(md, /step \*Checks out\*: emotion -2 → -1 ↑ \(better\)/);
-        assert.match(md, /pain edited: “Has to retype her card on mobile” → “Has to retype her card number on mobile”/);
-        assert.match(md, /\[line \d+\]\(https:\/\/github\.com\/o\/r\/blob\/abc\/maps\/gift-purchase\.journey#L\d+\)/);
-        assert.doesNotMatch(md, /<[a-z/]/i, 'no raw HTML');
-        assert.equal(JSON.parse(outputs.get('journeymap-diff.json')!).summary.changed, 3);
-        assert.match(outputs.get('journeymap-diff.html')!, /<g(?=[^>]*data-key="step:checkout")(?=[^>]*data-change="changed")[^>]*>/);
-    });
+    // The pull-request workflow is the GitHub Action now (action.yml): test/action/action.test.ts
+    // runs its steps on a repository like this one, its comment and annotations included.
 
     it('renders the markdown of the example edit as in the golden file, with balanced GitHub markdown', async () => {
         const run = await journeymap(['diff', '--git', base, 'HEAD', '--format', 'markdown'], repo);

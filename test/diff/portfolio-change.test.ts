@@ -67,8 +67,9 @@ describe('portfolio line of the pull-request comment', function () {
             const run = await journeymap(['diff', '--format', 'markdown', 'old.journey', 'new.journey'], dir);
             assert.equal(run.code, 0, run.stderr);
             const lines = run.stdout.split('\n');
-            assert.match(lines[2], /^\*\*\d+\*\* added · /);
-            assert.equal(lines[4], 'opportunities: +1 planned, +1 without status, -1 idea, 1 planned → done; pains: +1 (1 high), -1');
+            assert.match(lines[2], /^\*\*\d+ pains? added, /, 'the headline in the map\'s terms');
+            assert.match(lines[4], /^\*\*\d+\*\* added · /);
+            assert.equal(lines[6], 'opportunities: +1 planned, +1 without status, -1 idea, 1 planned → done; pains: +1 (1 high), -1');
         } finally {
             rmSync(dir, { recursive: true, force: true });
         }

@@ -56,6 +56,15 @@ describe('compare webview in Chromium', function () {
         assert.deepEqual(emotion, ['reads_policy=changed', 'calls=removed', 'reads_policy=changed', 'calls=removed'], 'emotion points are marked in both');
         const ghostMembers = await view.page.evaluate(() => Array.from(document.querySelectorAll('[data-side=new] g.jm-card[data-step=calls]')).map(g => g.getAttribute('data-change')));
         assert.ok(ghostMembers.length >= 5 && ghostMembers.every(c => c === 'removed'), `the removed step's members are ghosts too: ${ghostMembers}`);
+        // Each mark carries its label, so it reads without colour (a ghost step's members are faded, unlabelled).
+        const labels = await view.page.evaluate(() => Array.from(document.querySelectorAll('[data-side] g.jm-card[data-change]'))
+            .map(g => [g.getAttribute('data-change'), g.querySelector(':scope > .jm-change-badge text')?.textContent ?? null]));
+        const symbol: Record<string, string> = { added: '+', removed: '−', changed: '~', moved: '↔' };
+        assert.ok(labels.filter(([, label]) => label !== null).length >= 7, JSON.stringify(labels));
+        for (const [change, label] of labels) assert.ok(label === null ? change === 'removed' : label === symbol[change!], `${change}: ${label}`);
+        // The emotion changed: the old curve runs dashed under the new one, in the new picture only.
+        assert.equal(await view.page.locator('[data-side=new] path.jm-asis').count(), 1);
+        assert.equal(await view.page.locator('[data-side=old] path.jm-asis').count(), 0);
 
         const [oldXs, newXs] = [await stageXs(view, 'old'), await stageXs(view, 'new')];
         assert.deepEqual(Object.keys(oldXs), ['decide', 'exchange', 'after']);

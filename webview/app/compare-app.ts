@@ -33,9 +33,11 @@ const COMPARE_CSS = `
 #jm-changes p{margin:4px 0;opacity:.8;}
 #jm-changes button{all:unset;cursor:pointer;display:block;white-space:pre-wrap;overflow-wrap:anywhere;}
 #jm-changes button:hover,#jm-changes button:focus{text-decoration:underline;outline:1px solid var(--vscode-focusBorder);}
-#jm-changes li[data-kind=added]::marker{color:var(--vscode-gitDecoration-addedResourceForeground);}
-#jm-changes li[data-kind=removed]::marker{color:var(--vscode-gitDecoration-deletedResourceForeground);}
-#jm-changes li[data-kind=changed]::marker,#jm-changes li[data-kind=renamed]::marker{color:var(--vscode-gitDecoration-modifiedResourceForeground);}
+#jm-changes li[data-kind]::marker{font-weight:bold;}
+#jm-changes li[data-kind=added]::marker{content:"+ ";color:var(--vscode-terminal-ansiCyan,#39c5cf);}
+#jm-changes li[data-kind=removed]::marker{content:"− ";color:var(--vscode-disabledForeground,#8b949e);}
+#jm-changes li[data-kind=changed]::marker,#jm-changes li[data-kind=renamed]::marker{content:"~ ";color:var(--vscode-terminal-ansiBlue,#79c0ff);}
+#jm-changes li[data-kind=moved]::marker{content:"↔ ";color:var(--vscode-terminal-ansiMagenta,#f778ba);}
 #jm-panes{flex:1;min-width:0;display:flex;}
 #jm-panes.jm-side-by-side{flex-direction:row;}
 #jm-panes.jm-stacked{flex-direction:column;}

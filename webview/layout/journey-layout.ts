@@ -380,6 +380,7 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                         const value = asIsEmotion.get(p.step);
                         return value === undefined ? { step: p.step, x: p.x } : { step: p.step, x: p.x, value, y: yOf(value) };
                     });
+                    if (journey.asIs.labels) emotion.asIsLabels = journey.asIs.labels;
                 }
             } else {
                 const stacks = new Map<number, number>();

@@ -183,6 +183,8 @@ export interface EmotionLayout {
      * same id (a gap where there is none), drawn dashed beside the to-be curve.
      */
     asIs?: Array<{ step: string; x: number; value?: number; y?: number }>;
+    /** The legend's words for the dashed curve and the solid one (default `as-is`, `to-be`). */
+    asIsLabels?: { before: string; after: string };
 }
 
 export interface MapLayout {

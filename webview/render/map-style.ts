@@ -36,7 +36,8 @@ const LIGHT: Palette = {
     'pain-high-bg': '#ffebe9', 'pain-medium-bg': '#fff1e5', 'pain-low-bg': '#fff8dc',
     'pain-high-text': '#cf222e', 'pain-medium-text': '#a74300', 'pain-low-text': '#7d5800',
     opportunity: '#1a7f37', 'opportunity-bg': '#f0faf3', moment: '#8250df', highlight: '#0969da',
-    added: '#1a7f37', removed: '#cf222e', changed: '#9a6700', moved: '#8250df',
+    // Change marks: never a severity colour (pains are red, orange, brown) nor the opportunity green.
+    added: '#0a7c86', removed: '#57606a', changed: '#0550ae', moved: '#bf3989',
 };
 
 const DARK: Palette = {
@@ -53,7 +54,7 @@ const DARK: Palette = {
     'pain-high-bg': '#2d1517', 'pain-medium-bg': '#2d1d10', 'pain-low-bg': '#2a2210',
     'pain-high-text': '#ff7b72', 'pain-medium-text': '#ffa657', 'pain-low-text': '#d29922',
     opportunity: '#3fb950', 'opportunity-bg': '#10231a', moment: '#bc8cff', highlight: '#4493f8',
-    added: '#3fb950', removed: '#ff7b72', changed: '#d29922', moved: '#bc8cff',
+    added: '#39c5cf', removed: '#8b949e', changed: '#79c0ff', moved: '#f778ba',
 };
 
 /** `percent` of a theme colour over the editor background: a tint that follows light, dark and high-contrast themes. */
@@ -93,10 +94,9 @@ const VSCODE: Palette = {
     // Not tinted: a theme's descriptionForeground (owners, labels) is barely 4.5:1 on its own background.
     opportunity: 'var(--vscode-charts-green)', 'opportunity-bg': 'var(--vscode-editorWidget-background, var(--vscode-editor-background))',
     moment: 'var(--vscode-charts-purple)', highlight: 'var(--vscode-focusBorder)',
-    // Diff marks in the colours of the editor's own git decorations; chart colours where a theme has none.
-    added: 'var(--vscode-gitDecoration-addedResourceForeground, var(--vscode-charts-green, #3fb950))',
-    removed: 'var(--vscode-gitDecoration-deletedResourceForeground, var(--vscode-charts-red, #f85149))',
-    changed: 'var(--vscode-gitDecoration-modifiedResourceForeground, var(--vscode-charts-yellow, #d29922))', moved: 'var(--vscode-charts-purple, #a371f7)',
+    // Diff marks: not the git decorations' red and yellow, which are the pains' severity colours here.
+    added: 'var(--vscode-terminal-ansiCyan, #39c5cf)', removed: 'var(--vscode-disabledForeground, #8b949e)',
+    changed: 'var(--vscode-terminal-ansiBlue, #79c0ff)', moved: 'var(--vscode-terminal-ansiMagenta, #f778ba)',
 };
 
 export const PALETTES: Readonly<Record<PaletteName, Palette>> = { light: LIGHT, dark: DARK, vscode: VSCODE };
@@ -166,7 +166,13 @@ ${Array.from({ length: STAGE_TONES }, (_, i) => `.jm-map .jm-tone-${i}{--jm-tone
 .jm-map g.jm-card[data-change=changed][data-kind]>rect,.jm-map [data-change=changed]>rect,.jm-map circle[data-change=changed]{stroke:var(--jm-changed);stroke-width:3;}
 .jm-map g.jm-card[data-change=moved][data-kind]>rect,.jm-map [data-change=moved]>rect{stroke:var(--jm-moved);stroke-width:3;stroke-dasharray:1 3;}
 .jm-map .jm-card{cursor:pointer;}
-.jm-map .jm-asis{fill:none;stroke:var(--jm-muted);stroke-width:2;stroke-dasharray:6 4;opacity:0.85;}
+.jm-map .jm-change-badge>rect{stroke:none;}
+.jm-map .jm-change-badge text{fill:var(--jm-bg);font-weight:bold;}
+.jm-map .jm-change-badge[data-badge=added]>rect{fill:var(--jm-added);}
+.jm-map .jm-change-badge[data-badge=removed]>rect{fill:var(--jm-removed);}
+.jm-map .jm-change-badge[data-badge=changed]>rect{fill:var(--jm-changed);}
+.jm-map .jm-change-badge[data-badge=moved]>rect{fill:var(--jm-moved);}
+.jm-map .jm-asis{fill:none;stroke:var(--jm-muted);stroke-width:2;stroke-dasharray:6 4;opacity:0.8;}
 .jm-map .jm-asis-point{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:1.5;}
 .jm-map .jm-legend line.jm-curve{stroke-width:3;}
 .jm-map .jm-fail>rect{fill:var(--jm-card-bg);stroke:var(--jm-pain-high);stroke-width:1.5;}

@@ -14,6 +14,7 @@ import { curveMonotoneX, line as d3line } from 'd3';
 import type { CardLayout, CardPart, ChangeKind, EmotionPoint, LaneLayout, LineLayout, MapLayout, TextLine } from '../layout/layout-types.js';
 import { cardName, emotionName, mapDescription, mapTitle } from './accessible-names.js';
 import { patchDom, SVG_NS } from './dom-patch.js';
+import { changeBadge } from './change-badge.js';
 import { el, textEl, type SvgNode } from './svg-tree.js';
 
 export { SVG_NS };
@@ -128,7 +129,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
         ];
         if (lane.id === 'emotion' && layout.emotion) {
             content.push(emotionTree(layout, lane.y, change, x0, x1, titles));
-            if (layout.emotion.asIs) content.push(asIsLegend(lane));
+            if (layout.emotion.asIs) content.push(asIsLegend(lane, layout.emotion.asIsLabels));
         }
         return el('g', attrs, content, rowKey);
     });
@@ -169,6 +170,9 @@ function cardTree(card: CardLayout, top: number, change: ChangeOf, highlight: st
     };
     if (card.data) for (const name in card.data) attrs[`data-${name}`] = card.data[name];
     attrs['data-change'] = change(card.key, card.step);
+    // The card's own mark carries a label; a removed step's members are faded with it, unlabelled.
+    const own = change(card.key);
+    if (own) content.push(changeBadge(own, card.width));
     attrs.class = `jm-card${card.variant ? ` jm-${card.variant}` : ''}${card.tone !== undefined ? ` jm-tone-${card.tone}` : ''}${highlighted ? ' jm-highlight' : ''}`;
     attrs.transform = `translate(${card.x},${card.y - top})`;
     return el('g', attrs, content, card.key);
@@ -187,15 +191,15 @@ function partTree(part: CardPart, step: string | undefined): SvgNode {
     }, [el('rect', { width: part.width, height: part.height, rx: part.kind === 'chip' ? part.height / 2 : 4 }), ...texts(part.lines, 0)]);
 }
 
-/** "as-is / to-be" under the emotion lane's label: which curve is which. */
-function asIsLegend(lane: LaneLayout): SvgNode {
+/** "as-is / to-be" (a diff: "before / after") under the emotion lane's label: which curve is which. */
+function asIsLegend(lane: LaneLayout, labels = { before: 'as-is', after: 'to-be' }): SvgNode {
     const x = lane.labelLines[0]?.x ?? 0;
     const y = (lane.labelLines[lane.labelLines.length - 1]?.y ?? lane.y + 20) - lane.y + 22;
     return el('g', { class: 'jm-legend', 'data-kind': 'legend' }, [
         el('line', { class: 'jm-asis', x1: x, x2: x + 22, y1: y - 4, y2: y - 4 }),
-        textEl('text', { class: 'jm-role-meta', x: x + 28, y, 'font-size': 12 }, 'as-is'),
+        textEl('text', { class: 'jm-role-meta', x: x + 28, y, 'font-size': 12 }, labels.before),
         el('line', { class: 'jm-curve', x1: x, x2: x + 22, y1: y + 12, y2: y + 12 }),
-        textEl('text', { class: 'jm-role-meta', x: x + 28, y: y + 16, 'font-size': 12 }, 'to-be'),
+        textEl('text', { class: 'jm-role-meta', x: x + 28, y: y + 16, 'font-size': 12 }, labels.after),
     ], 'legend');
 }
 

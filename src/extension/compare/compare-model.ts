@@ -6,7 +6,7 @@ import type { JourneyDocumentModel, JourneyModel, Range } from '../../../languag
 import { describeChange, PLAIN_MARKUP } from '../../diff/describe-change.js';
 import { diffDocuments } from '../../diff/diff-engine.js';
 import type { JourneyChange } from '../../diff/diff-model.js';
-import { changeTarget, changeTargetOld, newPicture, oldPicture } from '../../diff/diff-picture.js';
+import { changeTarget, changeTargetOld, listedKind, newPicture, oldPicture } from '../../diff/diff-picture.js';
 import type { ChangeKind } from '../../../webview/layout/layout-types.js';
 import type { CompareChangeItem, CompareJourney, CompareMessage, CompareSideInfo, CompareSpec } from '../../../webview/compare-messages.js';
 
@@ -64,7 +64,7 @@ function item(change: JourneyChange, before: JourneyModel | undefined, after: Jo
     return {
         // Plain markup: the user's own `*` and backticks stay as written.
         text: describeChange(change, t => t, t => t, PLAIN_MARKUP),
-        kind: change.kind, newKey, oldKey,
+        kind: listedKind(change), newKey, oldKey,
         ...(reveal ? { reveal } : {}),
     };
 }
