@@ -162,8 +162,9 @@ describe('journeymap diff --format html (real Chromium)', function () {
             probe.remove();
             return rgb;
         }));
-        // A pain keeps its severity border (that is what it says about the customer); its change is the label's.
-        assert.equal(painStroke, severityRgb[0], 'a high pain keeps its severity colour');
+        // The change mark outranks the severity border (docs/diff.md); the severity still reads from the card's label.
+        assert.ok(!severityRgb.includes(painStroke), `an added pain's border is the change colour, not a severity one: ${painStroke}`);
+        assert.match(await card('pain:checkout:2').textContent() ?? '', /▲ High/);
         assert.ok(!severityRgb.includes(badgeFill), badgeFill);
         const ghostStroke = await ghost.evaluate(n => getComputedStyle(n.querySelector(':scope > rect')!).stroke);
         assert.ok(!severityRgb.includes(ghostStroke), ghostStroke);
