@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../language/server/server-node-options.js';
 import { JourneyCompareManager } from './compare/compare-manager.js';
+import { trustedGitRevisions } from './compare/compare-node-git.js';
 import { languageClientInsightsSource } from './insights/insights-source.js';
 import { JourneyInsightsView } from './insights/insights-view.js';
 import { languageClientModelSource } from './preview/model-source.js';
@@ -31,7 +32,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     const models = languageClientModelSource(client);
     context.subscriptions.push(
         ...new JourneyPreviewManager(vscode, context.extensionUri, models).register(),
-        ...new JourneyCompareManager(vscode, context.extensionUri, models).register(),
+        ...new JourneyCompareManager(vscode, context.extensionUri, models, trustedGitRevisions(() => vscode.workspace.isTrusted)).register(),
         ...new JourneyInsightsView(vscode, languageClientInsightsSource(client)).register(),
     );
     await openOnStartup();

@@ -1,0 +1,42 @@
+/**
+ * The extension where there is no Node (vscode.dev, github.dev; docs/web.md): the language server
+ * runs in a Web Worker and reads the workspace through this host (web/workspace-files.ts); the
+ * preview, the compare view and the insights view are the desktop's, without git by revision name.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions } from 'vscode-languageclient/browser';
+import { JourneyCompareManager } from './compare/compare-manager.js';
+import { languageClientInsightsSource } from './insights/insights-source.js';
+import { JourneyInsightsView } from './insights/insights-view.js';
+import { languageClientModelSource } from './preview/model-source.js';
+import { JourneyPreviewManager } from './preview/preview-manager.js';
+import { registerWorkspaceFiles } from './web/workspace-files.js';
+import { webDocumentSelector } from './web/web-document-selector.js';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+    const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'language-server-web.js');
+    const worker = new Worker(serverMain.toString(true));
+    const outputChannel = vscode.window.createOutputChannel('Journeymap', { log: true });
+    const clientOptions: LanguageClientOptions = {
+        documentSelector: webDocumentSelector(vscode.workspace.workspaceFolders ?? []),
+        synchronize: { fileEvents: vscode.workspace.createFileSystemWatcher('**/*.journey') },
+        outputChannel,
+    };
+    client = new LanguageClient('journeymap', 'Journeymap', worker, clientOptions);
+    context.subscriptions.push(outputChannel, ...registerWorkspaceFiles(client, vscode));
+    await client.start();
+    const models = languageClientModelSource(client);
+    context.subscriptions.push(
+        ...new JourneyPreviewManager(vscode, context.extensionUri, models).register(),
+        // No git: the compare view compares files and the two sides of a diff editor.
+        ...new JourneyCompareManager(vscode, context.extensionUri, models).register(),
+        ...new JourneyInsightsView(vscode, languageClientInsightsSource(client)).register(),
+    );
+}
+
+export async function deactivate(): Promise<void> {
+    await client?.stop();
+    client = undefined;
+}
