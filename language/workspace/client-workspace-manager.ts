@@ -17,8 +17,12 @@ export class ClientWorkspaceManager extends DefaultWorkspaceManager {
     /** Settles when the client's files are loaded (or could not be): tests and the benchmark wait for it. */
     loaded: Promise<void> = Promise.resolve();
 
-    constructor(services: LangiumSharedCoreServices) {
+    private readonly warn: (message: string) => void;
+
+    constructor(services: LangiumSharedCoreServices & { lsp?: { Connection?: { console: { warn(message: string): void } } } }) {
         super(services);
+        // To the client's output channel (window/logMessage): a worker's console is seen by nobody.
+        this.warn = message => (services.lsp?.Connection?.console ?? console).warn(`Journeymap: ${message}`);
     }
 
     protected override async performStartup(folders: WorkspaceFolder[]): Promise<LangiumDocument[]> {
@@ -37,7 +41,7 @@ export class ClientWorkspaceManager extends DefaultWorkspaceManager {
             const lists = await Promise.all(folders.map(folder => provider.journeyFiles(URI.parse(folder.uri))));
             uris = [...new Map(lists.flat().map(uri => [uri.toString(), uri])).values()];
         } catch (error) {
-            console.error(`Journeymap: the client did not list the workspace's files (${(error as Error).message}); only open documents are checked.`);
+            this.warn(`the client did not list the workspace's files (${(error as Error).message}); only open documents are checked.`);
             return;
         }
         for (let start = 0; start < uris.length; start += BATCH) {
@@ -49,7 +53,7 @@ export class ClientWorkspaceManager extends DefaultWorkspaceManager {
                         await provider.readAheadFile(uri);
                         batch.push(uri);
                     } catch (error) {
-                        console.error(`Journeymap: cannot read ${uri.toString()} (${(error as Error).message}).`);
+                        this.warn(`cannot read ${uri.toString()} (${(error as Error).message}).`);
                     }
                 }));
             // Opened meanwhile: the editor's text is the document, not the saved file.
@@ -58,7 +62,7 @@ export class ClientWorkspaceManager extends DefaultWorkspaceManager {
             if (fresh.length === 0) continue;
             // A later edit may cancel this build; the documents stay unbuilt and the next update builds them.
             await this.mutex.write(token => this.documentBuilder.update(fresh, [], token)).catch((error: unknown) => {
-                console.error(`Journeymap: loading workspace files failed (${(error as Error).message}).`);
+                this.warn(`loading workspace files failed (${(error as Error).message}).`);
             });
         }
     }
