@@ -16,8 +16,7 @@ import { webDocumentSelector } from './web/web-document-selector.js';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-    const serverMain = vscode.Uri.joinPath(context.extensionUri, 'dist', 'language-server-web.js');
-    const worker = new Worker(serverMain.toString(true));
+    const worker = new Worker(await workerUrl(vscode.Uri.joinPath(context.extensionUri, 'dist', 'language-server-web.js')));
     const outputChannel = vscode.window.createOutputChannel('Journeymap', { log: true });
     const clientOptions: LanguageClientOptions = {
         documentSelector: webDocumentSelector(vscode.workspace.workspaceFolders ?? []),
@@ -34,6 +33,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
         ...new JourneyCompareManager(vscode, context.extensionUri, models).register(),
         ...new JourneyInsightsView(vscode, languageClientInsightsSource(client)).register(),
     );
+}
+
+/**
+ * A URL the browser can start the server's worker from. On vscode.dev and github.dev the extension
+ * is served over https and its URI is one. An extension installed on a remote (code-server, a
+ * Codespace opened in the browser) has a `vscode-remote:` URI, from which VS Code refuses to start
+ * workers: its bytes are read through VS Code's file system and started from a blob instead.
+ */
+async function workerUrl(uri: vscode.Uri): Promise<string> {
+    if (uri.scheme === 'https' || uri.scheme === 'http' || uri.scheme === 'file') return uri.toString(true);
+    const script = await vscode.workspace.fs.readFile(uri);
+    return URL.createObjectURL(new Blob([script as Uint8Array<ArrayBuffer>], { type: 'text/javascript' }));
 }
 
 export async function deactivate(): Promise<void> {
