@@ -19,10 +19,10 @@ import { launchBrowser, lastWebview, openWorkbench } from '../../scripts/vscode-
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'test-results', 'e2e-web');
 
-/** Processes whose command line names the desktop language server (none may run here). */
-function nodeLanguageServers(): string[] {
+/** Processes running the desktop language server of the extension installed in `profileDir` (none may run here). */
+function nodeLanguageServers(profileDir: string): string[] {
     return execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' }).split('\n')
-        .filter(line => line.includes('language-server.cjs') && line.includes('journeymap'));
+        .filter(line => line.includes('language-server.cjs') && line.includes(profileDir));
 }
 
 describe('Journeymap in the web extension host (code-server, remote.extensionKind = web)', function () {
@@ -89,19 +89,11 @@ describe('Journeymap in the web extension host (code-server, remote.extensionKin
         await page.keyboard.press('Enter');
     }
 
+    /** Opens a file of the workspace's top folder from the Explorer (Quick Open waits for the remote's search). */
     async function openFile(name: string) {
-        for (let attempt = 1; ; attempt++) {
-            await page.keyboard.press('Escape');
-            await page.keyboard.press('Control+P');
-            const input = page.locator('.quick-input-widget input');
-            await input.waitFor({ state: 'visible' });
-            await input.fill(name);
-            await page.locator('.quick-input-list .monaco-list-row').first().filter({ hasText: name }).waitFor();
-            await page.keyboard.press('Enter');
-            const opened = await page.locator(`.tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: 10_000 }).then(() => true, () => false);
-            if (opened) break;
-            if (attempt === 3) throw new Error(`Quick Open did not open ${name}`);
-        }
+        await page.keyboard.press('Escape');
+        await page.locator(`.explorer-folders-view .monaco-list-row[aria-label^="${name}"]`).first().click();
+        await page.locator(`.tab.active[aria-label^="${name}"]`).first().waitFor({ timeout: 30_000 });
         await editor().locator('.view-lines').waitFor();
     }
 
@@ -123,7 +115,7 @@ describe('Journeymap in the web extension host (code-server, remote.extensionKin
         }
         assert.ok(await hover.isVisible(), 'the hover with the persona description');
         await page.keyboard.press('Escape');
-        assert.deepEqual(nodeLanguageServers(), [], 'no Node language server process: the server is the Web Worker');
+        assert.deepEqual(nodeLanguageServers(profile!.dir), [], 'no Node language server process: the server is the Web Worker');
     });
 
     it('completes the channels declared in another file', async () => {
@@ -162,6 +154,6 @@ describe('Journeymap in the web extension host (code-server, remote.extensionKin
         await page.keyboard.press('Control+Shift+M');
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'unresolved-reference' }).first().waitFor({ timeout: 30_000 });
         await page.locator('.markers-panel .monaco-list-row', { hasText: 'syntax-error' }).first().waitFor({ timeout: 30_000 });
-        assert.deepEqual(nodeLanguageServers(), []);
+        assert.deepEqual(nodeLanguageServers(profile!.dir), []);
     });
 });
