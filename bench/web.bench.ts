@@ -105,5 +105,5 @@ ${row('Desktop language server (Node)', 'language-server.cjs', desktop.get('lang
 
 From \`new Worker\` in Chromium (the production bundle) through \`initialize\`, the workspace listed
 and read through the page (common.journey, gift-purchase.journey) and \`didOpen\`, to the first
-diagnostics of gift-purchase.journey with every shared name resolved: **${start.format()}**.
+diagnostics of gift-purchase.journey with every shared name resolved: **${start.format()} ms** (median, min–max).
 `);
