@@ -4,6 +4,7 @@
 // `node esbuild.mjs --watch` rebuilds on change.
 import * as esbuild from 'esbuild';
 import { readFileSync, rmSync } from 'node:fs';
+import { webBundles } from './scripts/web-bundles.mjs';
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
@@ -37,6 +38,8 @@ export const bundles = [
     { entryPoints: { 'webview/preview': 'webview/app/main.ts', 'webview/compare': 'webview/app/compare-main.ts', 'webview/standalone': 'webview/app/standalone.ts' }, format: 'iife', platform: 'browser', target: 'chrome120' },
     // The script and styles VS Code's Markdown preview loads for ```journey fences (the maps themselves are drawn by the extension).
     { entryPoints: { 'webview/markdown-fence': 'webview/markdown/fence-preview.ts', 'webview/markdown-fence-style': 'webview/markdown/fence-preview.css' }, format: 'iife', platform: 'browser', target: 'chrome120' },
+    // vscode.dev and github.dev: the web extension host's entry and the language server's Web Worker.
+    ...webBundles,
 ];
 
 const common = {

@@ -69,10 +69,11 @@ export const JourneySharedModule: Module<LangiumSharedServices, PartialLangiumSh
 
 /**
  * Creates the services of the language server, used alike by VS Code, the standalone server,
- * the command line and the tests. Without a connection (`context.connection`) nothing is sent.
+ * the command line and the tests; `sharedModules` override shared services (the web worker's
+ * workspace, language/server/main-browser.ts). Without a connection (`context.connection`) nothing is sent.
  */
-export function createJourneyServices(context: DefaultSharedModuleContext): { shared: LangiumSharedServices; Journey: JourneyServices } {
-    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule);
+export function createJourneyServices(context: DefaultSharedModuleContext, ...sharedModules: Array<Module<LangiumSharedServices, PartialLangiumSharedServices>>): { shared: LangiumSharedServices; Journey: JourneyServices } {
+    const shared = inject(createDefaultSharedModule(context), JourneyGeneratedSharedModule, JourneySharedModule, ...sharedModules as [Module<LangiumSharedServices, PartialLangiumSharedServices>]);
     const Journey = inject(createDefaultModule({ shared }), JourneymapGeneratedModule, JourneyModule);
     shared.ServiceRegistry.register(Journey);
     registerValidationChecks(Journey);

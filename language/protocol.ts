@@ -96,3 +96,26 @@ export interface FenceModelResult {
     /** The syntax errors, 1-based within the fence's text, in order. */
     syntaxErrors: Array<{ line: number; column: number; message: string }>;
 }
+
+/**
+ * Custom LSP request (server → client), for a server that cannot read the disk itself (the web
+ * worker, docs/web.md): the URIs of the workspace's `.journey` files, all of them or those below
+ * `folder`. The client answers from its own file system (vscode.workspace.findFiles).
+ */
+export const WorkspaceFilesRequest = 'journeymap/workspaceFiles';
+export interface WorkspaceFilesParams {
+    /** A folder's URI; absent: every workspace folder. */
+    folder?: string;
+}
+export interface WorkspaceFilesResult {
+    uris: string[];
+}
+
+/** Custom LSP request (server → client): the text of one workspace file, as saved (vscode.workspace.fs). */
+export const ReadFileRequest = 'journeymap/readFile';
+export interface ReadFileParams {
+    uri: string;
+}
+export interface ReadFileResult {
+    text: string;
+}

@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { SERVER_NODE_OPTIONS } from '../../language/server/server-node-options.js';
 import { JourneyCompareManager } from './compare/compare-manager.js';
+import { trustedGitRevisions } from './compare/compare-node-git.js';
 import { languageClientInsightsSource } from './insights/insights-source.js';
 import { JourneyInsightsView } from './insights/insights-view.js';
 import { JourneyMarkdownFences, languageClientFenceSource } from './markdown/markdown-fences.js';
@@ -38,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     const models = languageClientModelSource(client);
     context.subscriptions.push(
         ...new JourneyPreviewManager(vscode, context.extensionUri, models).register(),
-        ...new JourneyCompareManager(vscode, context.extensionUri, models).register(),
+        ...new JourneyCompareManager(vscode, context.extensionUri, models, trustedGitRevisions(() => vscode.workspace.isTrusted)).register(),
         ...new JourneyInsightsView(vscode, languageClientInsightsSource(client)).register(),
     );
     // ```journey fences in the Markdown preview, drawn from models the same server builds.

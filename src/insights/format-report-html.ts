@@ -1,4 +1,4 @@
-import { randomBytes } from 'node:crypto';
+import { randomNonce } from '../text/nonce.js';
 import { htmlText } from '../text/html-text.js';
 import { lineUrl } from '../text/url-path.js';
 import type { Level } from '../../language/model/journey-model.js';
@@ -17,7 +17,7 @@ import {
  */
 export function formatReportHtml(input: ReportInput): string {
     const { insights } = input;
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = randomNonce();
     const safeBase = input.linkBase !== undefined && /^https?:\/\//i.test(input.linkBase) ? input.linkBase : undefined;
     const source = (item: SourceLine) => {
         const label = htmlText(`${item.file}:${item.line}`);

@@ -5,6 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import { CompareCommands, JourneyCompareManager } from '../../src/extension/compare/compare-manager.js';
+import { nodeGitRevisions } from '../../src/extension/compare/compare-node-git.js';
 import { COMPARE_VIEW_TYPE } from '../../src/extension/compare/compare-panel.js';
 import { REVISION_SCHEME } from '../../src/extension/compare/compare-spec.js';
 import { languageClientModelSource } from '../../src/extension/preview/model-source.js';
@@ -44,7 +45,7 @@ describe('compare view in the extension host (fake vscode, real server and git)'
 
     function setup() {
         const fake = createFakeVscode();
-        const manager = new JourneyCompareManager(fake.api, EXTENSION, languageClientModelSource(server.connection));
+        const manager = new JourneyCompareManager(fake.api, EXTENSION, languageClientModelSource(server.connection), nodeGitRevisions);
         const disposables = manager.register();
         return { fake, manager, dispose: () => disposables.forEach(d => d.dispose()) };
     }

@@ -40,6 +40,11 @@ export interface FakeTreeView {
     dispose(): void;
 }
 
+/** `new vscode.RelativePattern(base, pattern)`: the web host lists the files below one folder with it. */
+export class RelativePattern {
+    constructor(readonly baseUri: URI, readonly pattern: string) { }
+}
+
 export class Position {
     constructor(readonly line: number, readonly character: number) { }
 }
@@ -159,8 +164,12 @@ export function createFakeVscode() {
         quickPickAnswers: [] as Array<(items: Array<{ label: string; description?: string }>) => unknown>,
         quickPicks: [] as Array<{ items: Array<{ label: string; description?: string }>; options: unknown }>,
         inputBoxAnswers: [] as Array<string | undefined>,
-        /** Files `workspace.findFiles` finds. */
+        /** Files `workspace.findFiles` finds (below the base of a RelativePattern when it is given one). */
         files: [] as URI[],
+        /** What `workspace.findFiles` was asked for. */
+        findFilesCalls: [] as Array<{ include: unknown; exclude: unknown }>,
+        /** What `workspace.fs.readFile` read. */
+        reads: [] as string[],
         /** Unsaved editor texts by URI; other file: documents are read from disk. */
         texts: new Map<string, string>(),
         contentProviders: new Map<string, ContentProvider>(),
@@ -222,9 +231,23 @@ export function createFakeVscode() {
     const api = {
         window,
         workspace: {
-            fs: { writeFile: async (uri: URI, bytes: Uint8Array) => { record.writes.push({ uri, bytes }); } },
+            fs: {
+                writeFile: async (uri: URI, bytes: Uint8Array) => { record.writes.push({ uri, bytes }); },
+                // Saved content: record.texts stands for the files of a non-`file` workspace (e.g. github.dev's vscode-vfs).
+                readFile: async (uri: URI) => {
+                    record.reads.push(uri.toString());
+                    const text = record.texts.get(uri.toString()) ?? (uri.scheme === 'file' ? readFileSync(uri.fsPath, 'utf8') : undefined);
+                    if (text === undefined) throw new Error(`EntryNotFound (FileSystemError): ${uri.toString()}`);
+                    return new TextEncoder().encode(text);
+                },
+            },
             openTextDocument,
-            findFiles: async () => record.files,
+            findFiles: async (include: unknown, exclude: unknown) => {
+                record.findFilesCalls.push({ include, exclude });
+                if (!(include instanceof RelativePattern)) return record.files;
+                const base = include.baseUri.toString().replace(/\/?$/, '/');
+                return record.files.filter(file => file.toString().startsWith(base));
+            },
             // Relative to the folder of the file: enough for a flat test workspace.
             asRelativePath: (uri: URI | string) => { const path = typeof uri === 'string' ? uri : uri.path; return path.slice(path.lastIndexOf('/') + 1); },
             onDidChangeTextDocument: textChanged.event,
@@ -248,6 +271,7 @@ export function createFakeVscode() {
         env: {
             openExternal: async (uri: URI) => { record.openedExternal.push(uri.toString(true)); return true; },
         },
+        RelativePattern,
         Uri: { parse: (value: string) => URI.parse(value), joinPath: (base: URI, ...parts: string[]) => Utils.joinPath(base, ...parts) },
         ViewColumn: { Active: -1, Beside: -2, One: 1 },
         Range,

@@ -1,10 +1,9 @@
 import type * as vscode from 'vscode';
 import { URI } from 'vscode-uri';
-import { git as runGit, type Git } from '../../diff/git-revisions.js';
 import type { CompareSpec, CompareState } from '../../../webview/compare-messages.js';
 import type { ModelSource } from '../preview/model-source.js';
 import { COMPARE_VIEW_TYPE, JourneyComparePanel } from './compare-panel.js';
-import { CompareError, gitFile, gitLocation, verifyRevision, type SideReader } from './compare-sides.js';
+import { CompareError, gitFile, gitLocation, NO_GIT, verifyRevision, type GitRevisions, type SideReader } from './compare-sides.js';
 import { REVISION_SCHEME, revisionOfDocument, sameSpec, sideOfResource } from './compare-spec.js';
 import type { CompareVscodeApi } from './compare-vscode-api.js';
 
@@ -26,9 +25,13 @@ export class JourneyCompareManager {
     private readonly panels: JourneyComparePanel[] = [];
     private readonly reader: SideReader;
 
-    constructor(private readonly api: CompareVscodeApi, private readonly extensionUri: vscode.Uri, private readonly models: ModelSource, private readonly git: Git = runGit) {
+    /**
+     * `git` absent (the web extension host, docs/web.md): the git-by-revision commands are hidden
+     * by their `when` clauses (`shellExecutionSupported`) and, if run anyway, say why they cannot.
+     */
+    constructor(private readonly api: CompareVscodeApi, private readonly extensionUri: vscode.Uri, private readonly models: ModelSource, private readonly git?: GitRevisions) {
         this.reader = {
-            models, git,
+            models, ...(git ? { git } : {}),
             openText: async uri => (await api.workspace.openTextDocument(api.Uri.parse(uri))).getText(),
         };
     }
@@ -50,7 +53,8 @@ export class JourneyCompareManager {
             workspace.registerTextDocumentContentProvider(REVISION_SCHEME, {
                 provideTextDocumentContent: async (uri: vscode.Uri) => {
                     const { fsPath, ref } = revisionOfDocument(uri);
-                    return (await gitFile(this.git, fsPath, ref)).text ?? '';
+                    if (!this.git) throw new CompareError(NO_GIT);
+                    return (await gitFile(this.git.run, fsPath, ref)).text ?? '';
                 },
             }),
             this.models.onDidChange(params => { for (const panel of this.panels) panel.modelChanged(params.uri); }),
@@ -90,12 +94,14 @@ export class JourneyCompareManager {
     private target(arg: unknown): vscode.Uri | undefined {
         const candidate = (arg as { resourceUri?: vscode.Uri } | undefined)?.resourceUri ?? (arg as vscode.Uri | undefined);
         const uri = candidate && typeof (candidate as vscode.Uri).path === 'string' ? candidate as vscode.Uri : this.api.window.activeTextEditor?.document.uri;
-        if (uri?.path.endsWith('.journey') && uri.scheme === 'file') return uri;
+        // Without git (the web) any workspace scheme will do: only other files are offered there.
+        if (uri?.path.endsWith('.journey') && (uri.scheme === 'file' || !this.git)) return uri;
         void this.api.window.showInformationMessage('Journeymap: open a .journey file of the workspace to compare it.');
         return undefined;
     }
 
     private compareFile(arg: unknown, old: (uri: string) => CompareSpec['old']): JourneyComparePanel | undefined {
+        if (!this.gitAvailable()) return undefined;
         const uri = this.target(arg);
         return uri ? this.open({ old: old(uri.toString()), new: { kind: 'file', uri: uri.toString() } }) : undefined;
     }
@@ -106,11 +112,12 @@ export class JourneyCompareManager {
         if (!uri) return undefined;
         const file = uri.toString();
         const now = { kind: 'file', uri: file } as const;
-        const choices: Choice[] = [
+        const another: Choice = { label: '$(file) Another .journey file…', pick: async () => this.pickFile(uri).then(other => (other ? { old: { kind: 'file', uri: other }, new: now } : undefined)) };
+        const choices: Choice[] = !this.git ? [another] : [
             { label: '$(git-commit) HEAD', description: 'the last commit', pick: async () => ({ old: { kind: 'git', uri: file, ref: 'HEAD' }, new: now }) },
             { label: '$(diff) Staged version', description: 'the index', pick: async () => ({ old: { kind: 'git', uri: file, ref: '' }, new: now }) },
             { label: '$(git-branch) Branch, tag or commit…', pick: async () => this.pickRevision(uri).then(ref => (ref === undefined ? undefined : { old: { kind: 'git', uri: file, ref }, new: now })) },
-            { label: '$(file) Another .journey file…', pick: async () => this.pickFile(uri).then(other => (other ? { old: { kind: 'file', uri: other }, new: now } : undefined)) },
+            another,
         ];
         const choice = await this.api.window.showQuickPick(choices, { title: 'Journeymap: Compare with…', placeHolder: 'Compare this map with' });
         try {
@@ -124,10 +131,12 @@ export class JourneyCompareManager {
 
     /** Branches, tags, the commits that touched the file, or a revision typed in. */
     private async pickRevision(uri: vscode.Uri): Promise<string | undefined> {
-        const { root, path } = await gitLocation(this.git, uri.fsPath);
+        if (!this.git) throw new CompareError(NO_GIT);
+        const git = this.git.run;
+        const { root, path } = await gitLocation(git, uri.fsPath);
         const [refs, log] = await Promise.all([
-            this.git(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes'], root),
-            this.git(['log', '-n', '50', '--format=%H%x00%h%x00%s%x00%cr', '--', path], root),
+            git(['for-each-ref', '--format=%(refname:short)', 'refs/heads', 'refs/tags', 'refs/remotes'], root),
+            git(['log', '-n', '50', '--format=%H%x00%h%x00%s%x00%cr', '--', path], root),
         ]);
         type RevisionItem = vscode.QuickPickItem & { ref?: string };
         const items: RevisionItem[] = [{ label: '$(edit) Enter a revision…', alwaysShow: true }];
@@ -143,13 +152,19 @@ export class JourneyCompareManager {
             title: 'Compare with a revision', prompt: 'A branch, tag, commit or expression such as HEAD~2',
             validateInput: async value => {
                 try {
-                    await verifyRevision(this.git, root, value.trim());
+                    await verifyRevision(git, root, value.trim());
                     return value.trim() ? undefined : 'Enter a revision.';
                 } catch (error) {
                     return error instanceof CompareError ? error.message : String(error);
                 }
             },
         }).then(value => value?.trim() || undefined);
+    }
+
+    /** Whether git can be run here; if not, says so (the commands are hidden there, but a keybinding may still run one). */
+    private gitAvailable(): boolean {
+        if (!this.git) void this.api.window.showInformationMessage(`Journeymap: ${NO_GIT}`);
+        return this.git !== undefined;
     }
 
     private async pickFile(uri: vscode.Uri): Promise<string | undefined> {

@@ -3,12 +3,14 @@
  * in the editor, a file at a git revision or in the index (git run with argument arrays, the
  * revision's other `.journey` files sent along so references resolve as they did then), or any
  * other readable resource (a side of a diff editor). No vscode import: the editor's documents
- * come in through `openText`, so the tests drive this with a real server and real git.
+ * come in through `openText`, so the tests drive this with a real server and real git. No Node
+ * import either: git comes in through `GitRevisions` (compare-node-git.ts on the desktop), and
+ * where there is no shell (the web, docs/web.md) it is absent and a git side is refused.
  */
-import { basename, dirname, join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { TextModelResult, TextSource } from '../../../language/protocol.js';
-import { revisionFiles, type Git } from '../../diff/git-revisions.js';
+import type { Git } from '../../diff/git-revisions.js';
+import type { RevisionFile } from '../../diff/load-revision.js';
 import type { CompareSideSpec } from '../../../webview/compare-messages.js';
 import type { ModelSource } from '../preview/model-source.js';
 import type { CompareSideContent } from './compare-model.js';
@@ -17,20 +19,41 @@ export interface SideReader {
     models: ModelSource;
     /** The text of a document, as the editor has it (unsaved edits included). */
     openText(uri: string): Promise<string>;
-    git: Git;
+    /** Absent where no process can be started (the web extension host). */
+    git?: GitRevisions;
+}
+
+/** Git by revision name: how it is run, and a revision's `.journey` files (for cross-file references). */
+export interface GitRevisions {
+    run: Git;
+    files(root: string, ref: string): Promise<RevisionFile[]>;
+}
+
+/** The message for a git side where there is no git. */
+export const NO_GIT = 'Comparing with a git revision needs git, which is not available here (vscode.dev, github.dev: see docs/web.md).';
+
+/** The folder part and the name of a file system path, either separator (no node:path in the web build). */
+function splitPath(fsPath: string): { dir: string; name: string } {
+    const at = Math.max(fsPath.lastIndexOf('/'), fsPath.lastIndexOf('\\'));
+    return at < 0 ? { dir: '.', name: fsPath } : { dir: fsPath.slice(0, at) || fsPath.slice(0, at + 1), name: fsPath.slice(at + 1) };
+}
+
+/** A file of a repository (path '/'-separated, from the top) as a file URI. */
+function repositoryFile(root: string, path: string): URI {
+    return URI.file(`${root.replace(/[\\/]+$/, '')}/${path}`);
 }
 
 /** A file's repository and its path in it ('/'-separated, from the top). */
 export async function gitLocation(git: Git, fsPath: string): Promise<{ root: string; path: string }> {
-    const dir = dirname(fsPath);
+    const { dir, name } = splitPath(fsPath);
     let root: string;
     try {
         root = (await git(['rev-parse', '--show-toplevel'], dir)).trim();
     } catch {
-        throw new CompareError(`${basename(fsPath)} is not in a git repository.`);
+        throw new CompareError(`${name} is not in a git repository.`);
     }
     const prefix = (await git(['rev-parse', '--show-prefix'], dir)).trim();
-    return { root, path: prefix + basename(fsPath) };
+    return { root, path: prefix + name };
 }
 
 /** A failure to tell the user as it is (the view shows it in its banner). */
@@ -77,11 +100,12 @@ export async function readSide(spec: CompareSideSpec, label: string, reader: Sid
             return content(label, await reader.models.requestText({ uri: spec.location, text }));
         }
         case 'git': {
-            const { root, path, text } = await gitFile(reader.git, URI.parse(spec.uri).fsPath, spec.ref);
+            if (!reader.git) throw new CompareError(NO_GIT);
+            const { root, path, text } = await gitFile(reader.git.run, URI.parse(spec.uri).fsPath, spec.ref);
             if (text === undefined) return { label, errors: [] };
-            const files = await revisionFiles(root, spec.ref, reader.git);
-            const context: TextSource[] = files.map(file => ({ uri: URI.file(join(root, file.path)).toString(), text: file.text }));
-            const uri = URI.file(join(root, path)).toString();
+            const files = await reader.git.files(root, spec.ref);
+            const context: TextSource[] = files.map(file => ({ uri: repositoryFile(root, file.path).toString(), text: file.text }));
+            const uri = repositoryFile(root, path).toString();
             return content(label, await reader.models.requestText({ uri, text, context }));
         }
     }
