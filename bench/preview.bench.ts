@@ -278,6 +278,7 @@ async function main(): Promise<void> {
     // `gc` in the page, called before each whole picture, so one run's garbage is not the next one's cost.
     const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: [...CHROMIUM_ARGS, '--js-flags=--expose-gc'] });
     try {
+        const loadAtStart = loadavg()[0];
         phase('building models');
         const m100 = await modelOf(100);
         const m1000 = await modelOf(1000);
@@ -294,6 +295,7 @@ async function main(): Promise<void> {
         const vs100 = await comparison(page, m100, runs + 2, true);
         const vs1000 = await comparison(page, m1000, runs, false);
         await page.close();
+        const loadAtEnd = loadavg()[0];
         const version = (await browser.version());
         await browser.close();
         phase('journeymap render');
@@ -310,6 +312,9 @@ async function main(): Promise<void> {
         out.push('An update posts the same map with every 10th step title edited (the picture is patched in place). Milliseconds: median · p95 (min–max).');
         out.push(`100 steps: ${pages} fresh pages, each the first picture then ${smallRuns} updates after ${warmUp} warm-up messages; 1,000 steps: 2 pages, ${largeRuns} updates after 2.`);
         out.push('p95 is the nearest-rank 95th percentile of the samples: with fewer than 20 samples it is the largest.');
+        out.push(`Load average (1 min) ${loadAtStart.toFixed(2)} when the browser runs started and ${loadAtEnd.toFixed(2)} when they ended, on ${availableParallelism()} cores:`);
+        out.push('above the core count, other work shared the machine and every time here is longer than on an idle one; the ratios against Mermaid,');
+        out.push('measured run by run under the same load, are the figures to compare.');
         out.push('');
         out.push('| steps | SVG nodes drawn (visible window) | first visible picture | update |');
         out.push('|---:|---:|---:|---:|');
