@@ -19,9 +19,9 @@ import { generateWorkspace, writeWorkspace } from './generate-workspace.js';
 import { log, Samples } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
-const RUNS = 11;
-/** Runs of `textModel` on a workspace of maps: seconds each, with a small spread. */
-const SLOW_RUNS = 3;
+const RUNS = 7;
+/** Runs of `textModel` on a workspace of maps: seconds each, a comparison only (the whole bench has five minutes). */
+const SLOW_RUNS = 1;
 /** Workspace sizes: small maps of 8 steps besides common.journey. */
 const WORKSPACES = [0, 500];
 const FENCE_STEPS = [20, 200];
