@@ -14,7 +14,13 @@ rmSync(`dist/${CLI_CHUNKS}`, { recursive: true, force: true });
 
 /** One entry per bundle; add new bundles here. */
 export const bundles = [
-    { entryPoints: { extension: 'src/extension/extension.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
+    {
+        entryPoints: { extension: 'src/extension/extension.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' }, external: ['vscode'],
+        // The PDF export bundles pdfkit's ES module build, which asks for import.meta.url (to find
+        // files beside it it never reads here); a CommonJS bundle has none: give it this file's.
+        define: { 'import.meta.url': '__importMetaUrl' },
+        banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    },
     { entryPoints: { 'language-server': 'language/server/main.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' } },
     {
         // Code splitting, not one bundle per command: `dist/cli.mjs` is only the dispatcher
@@ -27,6 +33,9 @@ export const bundles = [
         splitting: true, chunkNames: `${CLI_CHUNKS}/[name]-[hash]`,
         // Some dependencies are CommonJS and call require(); give each ESM file of the bundle one.
         banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+        // resvg (PNG export) is a native module: it cannot be bundled, and is loaded with import()
+        // only when a PNG is drawn (src/export/png.ts), from the package's dependencies.
+        external: ['@resvg/resvg-js'],
     },
     // The preview and compare webviews, and the script inlined into `journeymap render -o map.html`.
     { entryPoints: { 'webview/preview': 'webview/app/main.ts', 'webview/compare': 'webview/app/compare-main.ts', 'webview/standalone': 'webview/app/standalone.ts' }, format: 'iife', platform: 'browser', target: 'chrome120' },

@@ -28,7 +28,7 @@ const commands: Record<string, Command> = {
     export: { usage: exportUsage, summary: 'print the journey model as JSON', load: async () => (await import('./export.js')).exportModel },
     fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', load: async () => (await import('./fmt.js')).fmt },
     report: { usage: reportUsage, summary: 'insights of a workspace: pains ranked, opportunities, owners, KPIs off target, evidence', load: async () => (await import('./report.js')).report },
-    render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG or standalone HTML', load: async () => (await import('./render.js')).render },
+    render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG, standalone HTML, PNG or PDF', load: async () => (await import('./render.js')).render },
 };
 
 function help(): string {

@@ -7,5 +7,5 @@ export const checkUsage = 'journeymap check [--format text|json|github] PATHS…
 export const diffUsage = 'journeymap diff [--format markdown|json|text|html] [--exit-code] [--link-base URL] (OLD NEW | --git BASE [HEAD] [-- PATHS...])';
 export const exportUsage = 'journeymap export --format json FILE [--workspace DIR]';
 export const fmtUsage = 'journeymap fmt [--check] PATHS…';
-export const renderUsage = 'journeymap render FILE [-o OUT.svg|OUT.html] [--journey ID] [--theme light|dark] [--workspace DIR]';
+export const renderUsage = 'journeymap render FILE [-o OUT.svg|OUT.html|OUT.png|OUT.pdf] [--journey ID] [--theme light|dark|high-contrast] [--scale N] [--page a3|a4|letter|fit] [--workspace DIR]';
 export const reportUsage = 'journeymap report [PATHS…] [--format markdown|html|json] [--journey ID] [--link-base URL]';

@@ -1,11 +1,16 @@
 /**
  * The stylesheet of a map picture. One source for every picture: the webview inserts it (with its
  * CSP nonce) using the `vscode` palette, which maps colours to the editor theme's `--vscode-*`
- * variables; exported SVG and HTML embed it with a fixed light or dark palette.
+ * variables; exported files (SVG, HTML, PNG, PDF) embed it with a fixed light, dark or
+ * high-contrast palette.
  */
 import { FONT_FAMILY } from '../layout/text-metrics.js';
 
-export type PaletteName = 'light' | 'dark' | 'vscode';
+export type PaletteName = 'light' | 'dark' | 'high-contrast' | 'vscode';
+
+/** The palettes an exported file can use (`--theme`, the preview's export menu). */
+export const EXPORT_THEMES = ['light', 'dark', 'high-contrast'] as const;
+export type ExportTheme = typeof EXPORT_THEMES[number];
 
 type Palette = Record<string, string>;
 
@@ -23,6 +28,18 @@ const DARK: Palette = {
     curve: '#4493f8', 'zero-line': '#3d444d', 'pain-high': '#ff7b72', 'pain-medium': '#ffa657', 'pain-low': '#d29922',
     opportunity: '#3fb950', moment: '#bc8cff', highlight: '#4493f8',
     added: '#3fb950', removed: '#ff7b72', changed: '#d29922', moved: '#bc8cff',
+};
+
+/**
+ * Black ground, white text and borders, saturated accents: every colour has at least 7:1 contrast
+ * on black (WCAG AAA), like VS Code's own high-contrast dark theme.
+ */
+const HIGH_CONTRAST: Palette = {
+    bg: '#000000', fg: '#ffffff', muted: '#e0e0e0', 'card-bg': '#000000', 'card-border': '#ffffff',
+    'stage-bg': '#002b4d', 'stage-fg': '#ffffff', 'lane-bg': '#000000', 'lane-bg-alt': '#141414', line: '#ffffff',
+    curve: '#00e5ff', 'zero-line': '#bdbdbd', 'pain-high': '#ff7070', 'pain-medium': '#ffa640', 'pain-low': '#ffff00',
+    opportunity: '#3ff23f', moment: '#ff8cff', highlight: '#f38518',
+    added: '#3ff23f', removed: '#ff7070', changed: '#ffff00', moved: '#ff8cff',
 };
 
 /** Theme-following colours; contrast-border is only set by high-contrast themes. */
@@ -43,7 +60,7 @@ const VSCODE: Palette = {
     changed: 'var(--vscode-gitDecoration-modifiedResourceForeground, var(--vscode-charts-yellow, #d29922))', moved: 'var(--vscode-charts-purple, #a371f7)',
 };
 
-export const PALETTES: Readonly<Record<PaletteName, Palette>> = { light: LIGHT, dark: DARK, vscode: VSCODE };
+export const PALETTES: Readonly<Record<PaletteName, Palette>> = { light: LIGHT, dark: DARK, 'high-contrast': HIGH_CONTRAST, vscode: VSCODE };
 
 /** The CSS of a map, scoped to `svg.jm-map`. */
 export function mapCss(palette: PaletteName): string {
