@@ -15,9 +15,11 @@ rmSync(`dist/${CLI_CHUNKS}`, { recursive: true, force: true });
 /** One entry per bundle; add new bundles here. */
 export const bundles = [
     {
-        entryPoints: { extension: 'src/extension/extension.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' }, external: ['vscode'],
-        // The PDF export bundles pdfkit's ES module build, which asks for import.meta.url (to find
-        // files beside it it never reads here); a CommonJS bundle has none: give it this file's.
+        // The PDF writer is a bundle of its own, loaded by the extension on the first PDF export
+        // (src/extension/preview/preview-panel.ts): pdfkit is twice the size of the extension.
+        entryPoints: { extension: 'src/extension/extension.ts', 'export-pdf': 'src/export/pdf.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' }, external: ['vscode'],
+        // pdfkit's ES module build asks for import.meta.url (to find files beside it that it never
+        // reads here); a CommonJS bundle has none: give it the bundle's own.
         define: { 'import.meta.url': '__importMetaUrl' },
         banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
     },
