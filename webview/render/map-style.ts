@@ -37,9 +37,9 @@ const DARK: Palette = {
 const HIGH_CONTRAST: Palette = {
     bg: '#000000', fg: '#ffffff', muted: '#e0e0e0', 'card-bg': '#000000', 'card-border': '#ffffff',
     'stage-bg': '#002b4d', 'stage-fg': '#ffffff', 'lane-bg': '#000000', 'lane-bg-alt': '#141414', line: '#ffffff',
-    curve: '#00e5ff', 'zero-line': '#bdbdbd', 'pain-high': '#ff7070', 'pain-medium': '#ffa640', 'pain-low': '#ffff00',
+    curve: '#00e5ff', 'zero-line': '#bdbdbd', 'pain-high': '#ff8080', 'pain-medium': '#ffa640', 'pain-low': '#ffff00',
     opportunity: '#3ff23f', moment: '#ff8cff', highlight: '#f38518',
-    added: '#3ff23f', removed: '#ff7070', changed: '#ffff00', moved: '#ff8cff',
+    added: '#3ff23f', removed: '#ff8080', changed: '#ffff00', moved: '#ff8cff',
 };
 
 /** Theme-following colours; contrast-border is only set by high-contrast themes. */
