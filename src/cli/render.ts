@@ -8,7 +8,7 @@ import { EXPORT_THEMES, PALETTES, type ExportTheme } from '../../webview/render/
 import { mapSvg } from '../../webview/render/svg-markup.js';
 import { findFontsDir, MissingFontsError } from '../export/fonts.js';
 import { DEFAULT_PAGE, PAGE_NAMES, type PageName } from '../export/pdf.js';
-import { DEFAULT_PNG_SCALE, MAX_PNG_SCALE, pngScale } from '../export/png.js';
+import { DEFAULT_PNG_SCALE, MAX_PNG_PIXELS, MAX_PNG_SCALE, pngScale } from '../export/png.js';
 import { xmlSafe } from '../../webview/render/svg-tree.js';
 import { displayPath, terminalText } from '../text/terminal-text.js';
 import { oneOf, parseArgs } from './args.js';
@@ -62,7 +62,7 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
         const flat = flatMapSvg(layout, { palette: theme });
         if (format === 'png') {
             const used = pngScale(layout.width, layout.height, scale);
-            if (used < scale) io.err(`${displayPath(file.path)}: warning: drawn at --scale ${used} instead of ${scale}: the PNG would be larger than the limit of 150 million pixels\n`);
+            if (used < scale) io.err(`${displayPath(file.path)}: warning: drawn at --scale ${used} instead of ${scale}: the PNG would have more than ${MAX_PNG_PIXELS / 1e6} million pixels\n`);
             const { svgToPng } = await import('../export/png.js');
             content = await svgToPng(flat, { scale: used, fontsDir: fontsDir! });
         } else {
