@@ -7,8 +7,8 @@ import { flatMapSvg } from '../../webview/render/flat-svg.js';
 import { EXPORT_THEMES, PALETTES, type ExportTheme } from '../../webview/render/map-style.js';
 import { mapSvg } from '../../webview/render/svg-markup.js';
 import { findFontsDir, MissingFontsError } from '../export/fonts.js';
-import { DEFAULT_PAGE, PAGE_NAMES, type PageName } from '../export/pdf.js';
-import { DEFAULT_PNG_SCALE, MAX_PNG_PIXELS, MAX_PNG_SCALE, pngScale } from '../export/png.js';
+import { DEFAULT_PAGE, PAGE_NAMES, type PageName } from '../export/pdf-page.js';
+import { DEFAULT_PNG_SCALE, MAX_PNG_PIXELS, MAX_PNG_SCALE, pngScale, PngUnavailableError, svgToPng } from '../export/png.js';
 import { xmlSafe } from '../../webview/render/svg-tree.js';
 import { displayPath, terminalText } from '../text/terminal-text.js';
 import { oneOf, parseArgs } from './args.js';
@@ -63,9 +63,14 @@ export async function render(argv: readonly string[], io: CommandIO): Promise<nu
         if (format === 'png') {
             const used = pngScale(layout.width, layout.height, scale);
             if (used < scale) io.err(`${displayPath(file.path)}: warning: drawn at --scale ${used} instead of ${scale}: the PNG would have more than ${MAX_PNG_PIXELS / 1e6} million pixels\n`);
-            const { svgToPng } = await import('../export/png.js');
-            content = await svgToPng(flat, { scale: used, fontsDir: fontsDir! });
+            try {
+                content = await svgToPng(flat, { scale: used, fontsDir: fontsDir! });
+            } catch (error) {
+                if (error instanceof PngUnavailableError) throw new UsageError(terminalText(error.message));
+                throw error;
+            }
         } else {
+            // pdfkit is a chunk of its own (twice the rest of the CLI): loaded only for a PDF.
             const { svgToPdf } = await import('../export/pdf.js');
             content = await svgToPdf(flat, { page, background: PALETTES[theme].bg, title: journey.title, fontsDir: fontsDir! });
         }

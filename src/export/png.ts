@@ -6,6 +6,9 @@
 import { withBundledFallback } from './font-runs.js';
 import { fontPaths, MAIN_FAMILY } from './fonts.js';
 
+/** resvg cannot be loaded here: a broken or partial installation, said in one line by the caller. */
+export class PngUnavailableError extends Error { }
+
 export const DEFAULT_PNG_SCALE = 2;
 export const MAX_PNG_SCALE = 8;
 /**
@@ -25,7 +28,14 @@ export function pngScale(width: number, height: number, wanted: number): number 
 /** `svg` (text, with presentation attributes: resvg knows no CSS variables) as PNG bytes at `scale`. */
 export async function svgToPng(svg: string, options: { scale: number; fontsDir: string }): Promise<Uint8Array> {
     const fonts = fontPaths(options.fontsDir);
-    const { Resvg } = await import('@resvg/resvg-js');
+    let Resvg: typeof import('@resvg/resvg-js').Resvg;
+    try {
+        ({ Resvg } = await import('@resvg/resvg-js'));
+    } catch (error) {
+        // Its native part is a package per platform, which an install can miss.
+        const reason = String((error as Error).message ?? error).split('\n')[0];
+        throw new PngUnavailableError(`PNG export needs @resvg/resvg-js, which could not be loaded on ${process.platform}-${process.arch} (${reason}): reinstall journeymap, or export SVG or PDF`);
+    }
     const resvg = new Resvg(withBundledFallback(svg, options.fontsDir), {
         fitTo: { mode: 'zoom', value: options.scale },
         font: {

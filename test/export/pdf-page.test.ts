@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { placeOnPage, svgSize } from '../../src/export/pdf.js';
+import { placeOnPage, svgSize } from '../../src/export/pdf-page.js';
 
 describe('PDF page: size and placement of the picture', () => {
     it('turns a paper size to the picture and fits it inside the margin, centred', () => {

@@ -4,6 +4,7 @@ import type { ModelResult } from '../../../language/protocol.js';
 import type { Range } from '../../../language/model/journey-model.js';
 import type { ExportFormat, HostToWebviewMessage, PreviewState, SaveMessage, WebviewToHostMessage } from '../../../webview/messages.js';
 import { EXPORT_THEMES, PALETTES } from '../../../webview/render/map-style.js';
+import { DEFAULT_PAGE } from '../../export/pdf-page.js';
 import type { ModelSource } from './model-source.js';
 import { revealSource } from '../reveal-source.js';
 import { createNonce, previewHtml } from './preview-html.js';
@@ -184,7 +185,7 @@ export class JourneyPreviewPanel {
     private async fileBytes({ format, data, theme, title, name }: SaveMessage): Promise<Uint8Array> {
         if (format === 'svg') return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${data}\n`);
         if (format === 'png') return Uint8Array.from(atob(data.slice(data.indexOf(',') + 1)), c => c.charCodeAt(0));
-        const { svgToPdf, DEFAULT_PAGE } = await this.pdfExport();
+        const { svgToPdf } = await this.pdfExport();
         const palette = PALETTES[theme && EXPORT_THEMES.includes(theme) ? theme : 'light'];
         return svgToPdf(data, { page: DEFAULT_PAGE, background: palette.bg, title: title ?? name, fontsDir: this.api.Uri.joinPath(this.extensionUri, 'fonts').fsPath });
     }
