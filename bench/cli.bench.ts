@@ -8,6 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PNG_SCALE, pngScale } from '../src/export/png.js';
 import { generateJourneyMap } from './generate-map.js';
 import { generateWorkspace, writeWorkspace } from './generate-workspace.js';
 import { formatMs, log, Samples } from './stats.js';
@@ -166,7 +167,7 @@ async function main(): Promise<void> {
             `### \`render\` to SVG, PNG and PDF: ${RENDER_STEPS} steps (${RENDER_RUNS} runs each, after one warm-up run, interleaved)`,
             '',
             `One map of ${RENDER_STEPS} steps from \`bench/generate-map.ts\` (${svgWidth.toLocaleString('en-US')} × ${svgHeight.toLocaleString('en-US')} px), written with \`-o map.svg\`,`,
-            '`-o map.png` (resvg, 2×, the bundled fonts) and `-o map.pdf` (pdfkit + svg-to-pdfkit, one A3 page). Whole processes: each',
+            `\`-o map.png\` (resvg, the bundled fonts; ${pngScale(svgWidth, svgHeight, DEFAULT_PNG_SCALE)}×: 2× would pass the 64-million-pixel limit) and \`-o map.pdf\` (pdfkit + svg-to-pdfkit, one A3 page). Whole processes: each`,
             'parses, links and lays out the map; PNG and PDF also resolve the stylesheet, place the fallback-font runs and load their writer.',
             '',
             '| command | median (ms) | min–max (ms) | file size |',
