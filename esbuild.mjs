@@ -18,7 +18,15 @@ const REQUIRE_BANNER = { js: "import { createRequire as __createRequire } from '
 
 /** One entry per bundle; add new bundles here. */
 export const bundles = [
-    { entryPoints: { extension: 'src/extension/extension.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
+    {
+        // The PDF writer is a bundle of its own, loaded by the extension on the first PDF export
+        // (src/extension/preview/preview-panel.ts): pdfkit is twice the size of the extension.
+        entryPoints: { extension: 'src/extension/extension.ts', 'export-pdf': 'src/export/pdf.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' }, external: ['vscode'],
+        // pdfkit's ES module build asks for import.meta.url (to find files beside it that it never
+        // reads here); a CommonJS bundle has none: give it the bundle's own.
+        define: { 'import.meta.url': '__importMetaUrl' },
+        banner: { js: "const __importMetaUrl = require('node:url').pathToFileURL(__filename).href;" },
+    },
     { entryPoints: { 'language-server': 'language/server/main.ts' }, format: 'cjs', platform: 'node', outExtension: { '.js': '.cjs' } },
     {
         // Code splitting, not one bundle per command: `dist/cli.mjs` is only the dispatcher
@@ -30,6 +38,9 @@ export const bundles = [
         entryPoints: { cli: 'src/cli/main.ts' }, format: 'esm', platform: 'node', outExtension: { '.js': '.mjs' },
         splitting: true, chunkNames: `${CLI_CHUNKS}/[name]-[hash]`,
         banner: REQUIRE_BANNER,
+        // resvg (PNG export) is a native module: it cannot be bundled, and is loaded with import()
+        // only when a PNG is drawn (src/export/png.ts), from the package's dependencies.
+        external: ['@resvg/resvg-js'],
     },
     // The GitHub Action's step (action.yml): the CLI's check, report and diff in one process, and
     // the REST API. One file, no chunks: it runs once per job, so start-up splitting buys nothing.

@@ -1,12 +1,15 @@
 // The command-line benchmark: start-up of `journeymap` (whole processes, against bare Node), and
-// `check` against `diff` on a workspace of 2,000 small maps (two folders and two git revisions).
+// `check` against `diff` on a workspace of 2,000 small maps (two folders and two git revisions),
+// and `render` of a 100-step map to SVG, PNG and PDF.
 // Prints one markdown section on stdout (bench/run.mjs puts it into docs/benchmarks.md).
 import { execFileSync, spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
+import { DEFAULT_PNG_SCALE, pngScale } from '../src/export/png.js';
+import { generateJourneyMap } from './generate-map.js';
 import { generateWorkspace, writeWorkspace } from './generate-workspace.js';
 import { formatMs, log, Samples } from './stats.js';
 
@@ -20,6 +23,9 @@ const MAPS = QUICK ? 200 : 2000;
 /** `report` against `check`: 1,250 maps of 8 steps, 10,000 steps. */
 const REPORT_MAPS = QUICK ? 125 : 1250;
 const REPORT_RUNS = QUICK ? 1 : 2;
+/** `render` to SVG, PNG and PDF: one map of 100 steps, a few runs (each is a whole process). */
+const RENDER_STEPS = 100;
+const RENDER_RUNS = QUICK ? 1 : 3;
 
 interface Timed { ms: number; stdout: string; status: number | null }
 
@@ -83,6 +89,16 @@ async function main(): Promise<void> {
     // 2,000 small maps: the same files checked, and diffed as two folders and as two commits.
     const dir = mkdtempSync(join(tmpdir(), 'journeymap-cli-bench-'));
     try {
+        // One map of 100 steps drawn to each format: the picture is the same, the writer differs.
+        const map = join(dir, 'render', 'map.journey');
+        writeWorkspace(new Map([['map.journey', generateJourneyMap({ steps: RENDER_STEPS })]]), join(dir, 'render'));
+        log(`cli bench: render ${RENDER_STEPS} steps to SVG, PNG and PDF; ${RENDER_RUNS} runs each`);
+        const formats = ['svg', 'png', 'pdf'] as const;
+        const renders = interleaved(formats.map(format => ({ args: [CLI, 'render', map, '-o', join(dir, `map.${format}`)], ok: expectStatus(0) })), RENDER_RUNS);
+        const svgText = readFileSync(join(dir, 'map.svg'), 'utf8');
+        const [svgWidth, svgHeight] = [/ width="(\d+)"/, / height="(\d+)"/].map(re => Number(re.exec(svgText)![1]));
+        const sizes = formats.map(format => statSync(join(dir, `map.${format}`)).size);
+
         const workspace = generateWorkspace({ maps: MAPS });
         writeWorkspace(workspace.old, join(dir, 'old'));
         writeWorkspace(workspace.new, join(dir, 'new'));
@@ -150,6 +166,16 @@ async function main(): Promise<void> {
             row('`journeymap --help`', help),
             row('`journeymap check examples`', checkOne),
             row('the same, compile cache off', checkOneNoCache),
+            '',
+            `### \`render\` to SVG, PNG and PDF: ${RENDER_STEPS} steps (${RENDER_RUNS} runs each, after one warm-up run, interleaved)`,
+            '',
+            `One map of ${RENDER_STEPS} steps from \`bench/generate-map.ts\` (${svgWidth.toLocaleString('en-US')} × ${svgHeight.toLocaleString('en-US')} px), written with \`-o map.svg\`,`,
+            `\`-o map.png\` (resvg, the bundled fonts; ${pngScale(svgWidth, svgHeight, DEFAULT_PNG_SCALE)}×: 2× would pass the 64-million-pixel limit) and \`-o map.pdf\` (pdfkit + svg-to-pdfkit, one A3 page). Whole processes: each`,
+            'parses, links and lays out the map; PNG and PDF also resolve the stylesheet, place the fallback-font runs and load their writer.',
+            '',
+            '| command | median (ms) | min–max (ms) | file size |',
+            '| --- | ---: | ---: | ---: |',
+            ...formats.map((format, i) => `| \`journeymap render -o map.${format}\` | ${formatMs(renders[i].median())} | ${formatMs(renders[i].min())}–${formatMs(renders[i].max())} | ${(sizes[i] / 1024).toFixed(0)} KB |`),
             '',
             `### ${MAPS.toLocaleString('en-US')} small maps (${BIG_RUNS} runs each, interleaved, no warm-up run)`,
             '',

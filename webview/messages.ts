@@ -4,6 +4,10 @@
  */
 import type { Position, Range } from '../language/model/journey-model.js';
 import type { ModelResult } from '../language/protocol.js';
+import type { ExportTheme } from './render/map-style.js';
+
+/** What the preview exports: SVG and PNG made in the page, PDF made by the extension host from the page's SVG. */
+export type ExportFormat = 'svg' | 'png' | 'pdf';
 
 /**
  * Host → webview: the model of the followed document, as last validated by the language server
@@ -27,7 +31,7 @@ export interface CursorMessage {
 /** Host → webview: a command asked for an export. */
 export interface ExportRequestMessage {
     type: 'exportRequest';
-    format: 'svg' | 'png';
+    format: ExportFormat;
 }
 
 export type HostToWebviewMessage = ModelMessage | CursorMessage | ExportRequestMessage;
@@ -50,13 +54,22 @@ export interface RevealErrorMessage {
     uri: string;
 }
 
-/** Webview → host: save the picture; `data` is SVG text or a `data:image/png;base64,` URL. */
+/**
+ * Webview → host: save the picture. `data` is, for `svg`, the picture's SVG text (with its
+ * stylesheet); for `png`, a `data:image/png;base64,` URL; for `pdf`, the SVG text with the styles
+ * resolved into attributes (webview/render/flat-svg.ts), which the host turns into a PDF with the
+ * command line's own code (src/export/pdf.ts).
+ */
 export interface SaveMessage {
     type: 'save';
-    format: 'svg' | 'png';
+    format: ExportFormat;
     data: string;
     /** Suggested file name without extension. */
     name: string;
+    /** The palette the picture was drawn with (a PDF's page is painted with its background); default light. */
+    theme?: ExportTheme;
+    /** The journey's title (a PDF's document title). */
+    title?: string;
 }
 
 /** Webview → host: toggle following the active editor. */
@@ -85,4 +98,6 @@ export interface PreviewState {
     transform?: { x: number; y: number; k: number };
     /** The text view is shown instead of the picture. */
     textView?: boolean;
+    /** The palette of exported files, chosen in the toolbar. */
+    exportTheme?: ExportTheme;
 }

@@ -29,7 +29,7 @@ const commands: Record<string, Command> = {
     fmt: { usage: fmtUsage, summary: 'format files in the canonical layout (--check: only list them)', load: async () => (await import('./fmt.js')).fmt },
     import: { usage: importUsage, summary: 'a .journey map from the first Mermaid journey diagram of a .mmd or Markdown file', load: async () => (await import('./import.js')).importMermaid },
     report: { usage: reportUsage, summary: 'insights of a workspace: pains ranked, opportunities, owners, KPIs off target, evidence', load: async () => (await import('./report.js')).report },
-    render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG or standalone HTML', load: async () => (await import('./render.js')).render },
+    render: { usage: renderUsage, summary: 'draw the swimlane picture of a journey as SVG, standalone HTML, PNG or PDF', load: async () => (await import('./render.js')).render },
 };
 
 function help(): string {

@@ -11,7 +11,7 @@ import { viewerCss } from '../../webview/app/viewer-style.js';
 import { readableScale } from '../../webview/app/readable-scale.js';
 import { LAYOUT, layoutJourney } from '../../webview/layout/journey-layout.js';
 import type { CardLayout, MapLayout } from '../../webview/layout/layout-types.js';
-import { PALETTES } from '../../webview/render/map-style.js';
+import { PALETTES, type ExportTheme } from '../../webview/render/map-style.js';
 import { mapSvg } from '../../webview/render/svg-markup.js';
 import { xmlSafe } from '../../webview/render/svg-tree.js';
 
@@ -49,10 +49,9 @@ function scriptData(value: unknown): string {
     return JSON.stringify(value).replace(/[<>&\u2028\u2029]/g, c => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
-export function standaloneHtml(journey: JourneyModel, theme: 'light' | 'dark'): string {
+export function standaloneHtml(journey: JourneyModel, theme: ExportTheme, layout: MapLayout = layoutJourney(journey)): string {
     // A fresh nonce for the page's script and styles (the picture's own <style> included).
     const nonce = randomBytes(16).toString('base64');
-    const layout = layoutJourney(journey);
     const svg = mapSvg(layout, { palette: theme, styleNonce: nonce });
     const palette = PALETTES[theme];
     const data = scriptData({ layout: viewerLayout(layout), minScale: readableScale(LAYOUT.bodySize) });

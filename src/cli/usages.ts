@@ -8,5 +8,5 @@ export const diffUsage = 'journeymap diff [--format markdown|json|text|html] [--
 export const exportUsage = 'journeymap export [--format json|mermaid] FILE [--journey ID] [--fence] [--workspace DIR]';
 export const importUsage = 'journeymap import FILE [-o OUT.journey]';
 export const fmtUsage = 'journeymap fmt [--check] PATHS…';
-export const renderUsage = 'journeymap render FILE [-o OUT.svg|OUT.html] [--journey ID] [--theme light|dark] [--workspace DIR]';
+export const renderUsage = 'journeymap render FILE [-o OUT.svg|OUT.html|OUT.png|OUT.pdf] [--journey ID] [--theme light|dark|high-contrast] [--scale N] [--page a3|a4|letter|fit] [--workspace DIR]';
 export const reportUsage = 'journeymap report [PATHS…] [--format markdown|html|json] [--journey ID] [--link-base URL]';

@@ -1,5 +1,7 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { URI } from 'vscode-uri';
 import type { JourneyDocumentModel } from '../../language/model/journey-model.js';
 import type { ModelChangedParams, ModelResult, TextModelParams, TextModelResult } from '../../language/protocol.js';
@@ -7,6 +9,9 @@ import { buildTextModel } from '../../language/server/journey-text-model.js';
 import type { ModelSource } from '../../src/extension/preview/model-source.js';
 import { JourneyPreviewManager, PreviewCommands } from '../../src/extension/preview/preview-manager.js';
 import { PREVIEW_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/extension/preview/preview-panel.js';
+import { layoutJourney } from '../../webview/layout/journey-layout.js';
+import { flatMapSvg } from '../../webview/render/flat-svg.js';
+import { ensureBuilt, journeymap } from '../cli/cli-process.js';
 import { ROOT } from '../webview/browser.js';
 import { example, modelOf } from '../webview/preview-fixtures.js';
 import { Emitter, createFakeVscode, fakeDocument, settle, type FakePanel } from './fake-vscode.js';
@@ -41,12 +46,12 @@ describe('preview panels in the extension host (fake vscode)', () => {
     let model: JourneyDocumentModel;
     before(async () => { model = await modelOf(example('gift-purchase.journey')); });
 
-    function setup() {
+    function setup(extension = EXTENSION) {
         const fake = createFakeVscode();
         const source = new FakeModelSource();
         source.set(a.uri.toString(), { ...model, uri: a.uri.toString() });
         source.set(b.uri.toString(), { ...model, uri: b.uri.toString(), journeys: [{ ...model.journeys[0], id: 'other' }] });
-        const manager = new JourneyPreviewManager(fake.api, EXTENSION as never, source);
+        const manager = new JourneyPreviewManager(fake.api, extension as never, source);
         const disposables = manager.register();
         return { fake, source, manager, disposables };
     }
@@ -161,18 +166,56 @@ describe('preview panels in the extension host (fake vscode)', () => {
         await panel.send({ type: 'ready' });
         await fake.api.commands.executeCommand(PreviewCommands.exportPng);
         assert.deepEqual(panel.webview.posted.at(-1), { type: 'exportRequest', format: 'png' });
+        await fake.api.commands.executeCommand(PreviewCommands.exportPdf);
+        assert.deepEqual(panel.webview.posted.at(-1), { type: 'exportRequest', format: 'pdf' });
         fake.record.saveDialogResult = URI.file('/work/out.svg');
-        await panel.send({ type: 'save', format: 'svg', data: '<svg data-journey="x"/>', name: 'gift_purchase' });
+        await panel.send({ type: 'save', format: 'svg', data: '<svg data-journey="x"></svg>', name: 'gift_purchase' });
         const options = fake.record.saveDialogOptions[0] as { defaultUri: URI; filters: Record<string, string[]> };
         assert.equal(options.defaultUri.path, '/work/gift_purchase.svg');
         assert.deepEqual(Object.values(options.filters), [['svg']]);
-        assert.equal(new TextDecoder().decode(fake.record.writes[0].bytes), '<svg data-journey="x"/>');
+        // The file `journeymap render -o x.svg` writes: XML declaration, picture, line break.
+        assert.equal(new TextDecoder().decode(fake.record.writes[0].bytes), '<?xml version="1.0" encoding="UTF-8"?>\n<svg data-journey="x"></svg>\n');
         fake.record.saveDialogResult = URI.file('/work/out.png');
         await panel.send({ type: 'save', format: 'png', data: 'data:image/png;base64,iVBORw0KGgo=', name: 'gift_purchase' });
         assert.deepEqual([...fake.record.writes[1].bytes.slice(0, 4)], [0x89, 0x50, 0x4e, 0x47]);
         fake.record.saveDialogResult = undefined;
         await panel.send({ type: 'save', format: 'svg', data: '<svg/>', name: 'x' });
         assert.equal(fake.record.writes.length, 2, 'cancelled dialog writes nothing');
+    });
+
+    it('makes a PDF from the page\'s flattened SVG with the command line\'s code: the same bytes as `journeymap render -o x.pdf`', async function () {
+        this.timeout(60_000);
+        ensureBuilt();
+        // The extension loads its PDF bundle (dist/export-pdf.cjs) and fonts from its own folder.
+        const { fake } = setup(URI.file(ROOT));
+        fake.activate(a);
+        await fake.api.commands.executeCommand(PreviewCommands.openToSide);
+        const [panel] = fake.record.panels;
+        await panel.send({ type: 'ready' });
+        const dir = mkdtempSync(join(tmpdir(), 'journeymap-preview-pdf-'));
+        try {
+            // The map and common.journey in a folder: what the fixture's model is built from.
+            const file = join(dir, 'gift-purchase.journey');
+            writeFileSync(file, example('gift-purchase.journey'));
+            writeFileSync(join(dir, 'common.journey'), example('common.journey'));
+            for (const theme of ['light', 'dark'] as const) {
+                const flat = flatMapSvg(layoutJourney(model.journeys[0]), { palette: theme });
+                fake.record.saveDialogResult = URI.file(`/work/out-${theme}.pdf`);
+                await panel.send({ type: 'save', format: 'pdf', data: flat, name: 'gift_purchase', theme, title: model.journeys[0].title });
+                const written = fake.record.writes.at(-1)!;
+                assert.equal(written.uri.path, `/work/out-${theme}.pdf`);
+                const cliPdf = join(dir, `${theme}.pdf`);
+                const cli = await journeymap(['render', file, '--theme', theme, '-o', cliPdf]);
+                assert.equal(cli.code, 0, cli.stderr);
+                assert.ok(Buffer.from(written.bytes).equals(readFileSync(cliPdf)), `${theme}: the PDF is byte for byte the CLI's`);
+            }
+            const options = fake.record.saveDialogOptions.at(-1) as { defaultUri: URI; filters: Record<string, string[]> };
+            assert.deepEqual(Object.values(options.filters), [['pdf']]);
+            assert.equal(options.defaultUri.path, '/work/gift_purchase.pdf');
+            assert.deepEqual(fake.record.messages, []);
+        } finally {
+            rmSync(dir, { recursive: true, force: true });
+        }
     });
 
     it('opens a clicked link with openExternal (the editor asks first), only for http, https and mailto', async () => {

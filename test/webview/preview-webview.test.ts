@@ -2,7 +2,10 @@ import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { JourneyDocumentModel } from '../../language/model/journey-model.js';
+import { layoutJourney } from '../../webview/layout/journey-layout.js';
 import { ROW_ORDER } from '../../webview/layout/layout-types.js';
+import { flatMapSvg } from '../../webview/render/flat-svg.js';
+import { mapSvg } from '../../webview/render/svg-markup.js';
 import type { ModelMessage } from '../../webview/messages.js';
 import { NONCE, ROOT, launchChromium, openWebview, type WebviewPage } from './browser.js';
 import { FULL_MAP, HOSTILE_TEXTS, example, hostileMap, modelOf } from './preview-fixtures.js';
@@ -220,7 +223,7 @@ describe('preview webview in Chromium', function () {
         await view.page.close();
     });
 
-    it('shows a picker for several journeys, toggles lanes, and exports SVG and PNG', async () => {
+    it('shows a picker for several journeys, toggles lanes, and exports SVG, PNG and PDF in the chosen theme', async () => {
         const view = await openWebview(browser);
         const twoJourneys = example('gift-purchase.journey') + '\n' + example('saas-onboarding.journey');
         const model = await modelOf(twoJourneys);
@@ -235,15 +238,28 @@ describe('preview webview in Chromium', function () {
         await view.page.click('#jm-export-svg');
         await view.page.click('#jm-export-png');
         await view.page.waitForFunction(() => (window as unknown as { __posted: Array<{ type: string; format?: string }> }).__posted.some(m => m.type === 'save' && m.format === 'png'));
-        const saves = (await view.posted()).filter(m => m.type === 'save') as unknown as Array<{ format: string; data: string; name: string }>;
-        assert.equal(saves[0].format, 'svg');
+        // Exports in the dark palette: the PDF (made by the host from this flattened SVG) and the SVG.
+        assert.equal(await view.page.inputValue('#jm-export-theme'), 'light');
+        await view.page.selectOption('#jm-export-theme', 'dark');
+        await view.page.click('#jm-export-pdf');
+        await view.page.click('#jm-export-svg');
+        const saves = (await view.posted()).filter(m => m.type === 'save') as unknown as Array<{ format: string; data: string; name: string; theme?: string; title?: string }>;
+        assert.deepEqual(saves.map(m => [m.format, m.theme]), [['svg', 'light'], ['png', 'light'], ['pdf', 'dark'], ['svg', 'dark']]);
         assert.match(saves[0].data, /^<svg[^>]*data-journey="team_onboarding"/);
         assert.match(saves[0].data, /--jm-bg:#ffffff/);
+        // The SVG is the command line's markup for the same layout (hidden lanes too), byte for byte.
+        const layout = layoutJourney(model.journeys.find(j => j.id === 'team_onboarding')!, { hiddenLanes: new Set(['pains']) });
+        assert.equal(saves[0].data, mapSvg(layout, { palette: 'light' }));
         assert.equal(saves[1].name, 'team_onboarding');
         assert.match(saves[1].data, /^data:image\/png;base64,iVBOR/);
-        const state = await view.page.evaluate(() => (window as unknown as { __state: { journeyId?: string; hiddenLanes?: string[] } }).__state);
+        assert.equal(saves[2].data, flatMapSvg(layout, { palette: 'dark' }));
+        assert.doesNotMatch(saves[2].data, /<style|var\(/);
+        assert.equal(saves[2].title, 'Onboarding a new customer team');
+        assert.match(saves[3].data, /--jm-bg:#0d1117/);
+        const state = await view.page.evaluate(() => (window as unknown as { __state: { journeyId?: string; hiddenLanes?: string[]; exportTheme?: string } }).__state);
         assert.equal(state.journeyId, 'team_onboarding');
         assert.deepEqual(state.hiddenLanes, ['pains']);
+        assert.equal(state.exportTheme, 'dark');
         assert.deepEqual(view.consoleErrors, []);
         await view.page.close();
     });

@@ -7,10 +7,11 @@ import type { JourneyDocumentModel, JourneyModel, Position, Range } from '../../
 import { LAYOUT, layoutJourney } from '../layout/journey-layout.js';
 import { LANE_LABELS, type LaneId, type MapLayout } from '../layout/layout-types.js';
 import { safeLinkUrl } from '../layout/safe-link.js';
-import { mapCss } from '../render/map-style.js';
+import { flatMapSvg } from '../render/flat-svg.js';
+import { EXPORT_THEMES, mapCss, type ExportTheme } from '../render/map-style.js';
 import { emotionTooltip, renderMap } from '../render/render-map.js';
-import { renderSvgElement } from '../render/svg-markup.js';
-import type { HostToWebviewMessage, ModelMessage, PreviewState, WebviewToHostMessage } from '../messages.js';
+import { mapSvg } from '../render/svg-markup.js';
+import type { ExportFormat, HostToWebviewMessage, ModelMessage, PreviewState, WebviewToHostMessage } from '../messages.js';
 import { addStyle, button, element, journeyPicker } from './dom.js';
 import { PAGE_CSS } from './page-style.js';
 import { MapView } from './map-view.js';
@@ -33,6 +34,8 @@ const PREVIEW_CSS = `
 #jm-tooltip{position:fixed;z-index:3;max-width:360px;white-space:pre-wrap;pointer-events:none;padding:4px 8px;background:var(--vscode-editorHoverWidget-background,var(--vscode-editor-background));color:var(--vscode-editorHoverWidget-foreground,var(--vscode-editor-foreground));border:1px solid var(--vscode-editorHoverWidget-border,var(--vscode-panel-border,#888));}
 #jm-tooltip[hidden]{display:none;}
 `;
+
+const THEME_LABELS: Readonly<Record<ExportTheme, string>> = { light: 'Light', dark: 'Dark', 'high-contrast': 'High contrast' };
 
 const TOGGLABLE: LaneId[] = ['touchpoints', 'mindset', 'emotion', 'onstage', 'offstage', 'support', 'pains', 'opportunities', 'metrics'];
 
@@ -76,12 +79,14 @@ export class PreviewApp {
         const fitPage = button(this.doc, 'jm-fit-page', 'Fit page', 'Fit the whole map into the view', () => this.canvas.fitToPage(this.layout?.width ?? 1, this.layout?.height ?? 1));
         this.textButton = button(this.doc, 'jm-text-toggle', 'Text view', 'Show the map as text: a heading per stage and step, a list per step', () => this.toggleTextView());
         const lanes = this.lanesMenu();
+        const themePicker = this.exportThemePicker();
         const svgButton = button(this.doc, 'jm-export-svg', 'SVG', 'Export the picture as SVG', () => this.exportPicture('svg'));
         const pngButton = button(this.doc, 'jm-export-png', 'PNG', 'Export the picture as PNG', () => this.exportPicture('png'));
+        const pdfButton = button(this.doc, 'jm-export-pdf', 'PDF', 'Export the picture as PDF (one A3 page)', () => this.exportPicture('pdf'));
         this.lockButton = button(this.doc, 'jm-lock', 'Lock', 'Keep showing this file instead of following the active editor', () => {
             this.host.postMessage({ type: 'lock', locked: !this.state.locked });
         });
-        toolbar.append(this.fileLabel, this.picker, fit, fitPage, this.textButton, lanes, svgButton, pngButton, this.lockButton);
+        toolbar.append(this.fileLabel, this.picker, fit, fitPage, this.textButton, lanes, themePicker, svgButton, pngButton, pdfButton, this.lockButton);
         this.banner = element(this.doc, 'div', { id: 'jm-banner', role: 'alert', title: 'Go to the first error' });
         this.banner.hidden = true;
         this.banner.addEventListener('click', () => {
@@ -312,14 +317,24 @@ export class PreviewApp {
         this.tooltip.hidden = false;
     }
 
-    private async exportPicture(format: 'svg' | 'png'): Promise<void> {
+    /**
+     * Exports use a fixed palette, light unless chosen otherwise here: a file must look the same
+     * outside the editor, whatever its theme. SVG is the command line's markup (svg-markup.ts);
+     * PDF is made by the extension host from the command line's flattened SVG (flat-svg.ts), so
+     * both are the same bytes as `journeymap render` writes; PNG is drawn here, by the browser.
+     */
+    private async exportPicture(format: ExportFormat): Promise<void> {
         if (!this.layout) return;
-        // Exports use the fixed light palette: a file must look the same outside the editor.
-        const svg = renderSvgElement(this.doc, this.layout, { palette: 'light' });
-        const text = new XMLSerializer().serializeToString(svg);
+        const theme = this.state.exportTheme ?? 'light';
         const name = this.layout.journeyId;
+        if (format === 'pdf') {
+            const title = this.currentJourney()?.title ?? name;
+            this.host.postMessage({ type: 'save', format, data: flatMapSvg(this.layout, { palette: theme }), name, theme, title });
+            return;
+        }
+        const text = mapSvg(this.layout, { palette: theme });
         if (format === 'svg') {
-            this.host.postMessage({ type: 'save', format, data: text, name });
+            this.host.postMessage({ type: 'save', format, data: text, name, theme });
             return;
         }
         const image = new Image();
@@ -338,7 +353,20 @@ export class PreviewApp {
         const context = canvas.getContext('2d')!;
         context.scale(scale, scale);
         context.drawImage(image, 0, 0);
-        this.host.postMessage({ type: 'save', format, data: canvas.toDataURL('image/png'), name });
+        this.host.postMessage({ type: 'save', format, data: canvas.toDataURL('image/png'), name, theme });
+    }
+
+    private exportThemePicker(): HTMLSelectElement {
+        const picker = element(this.doc, 'select', { id: 'jm-export-theme', title: 'Colours of exported files', 'aria-label': 'Export theme' }) as HTMLSelectElement;
+        for (const theme of EXPORT_THEMES) {
+            const option = this.doc.createElement('option');
+            option.value = theme;
+            option.textContent = THEME_LABELS[theme];
+            picker.append(option);
+        }
+        picker.value = this.state.exportTheme ?? 'light';
+        picker.addEventListener('change', () => this.saveState({ exportTheme: picker.value as ExportTheme }));
+        return picker;
     }
 
     private lanesMenu(): HTMLElement {

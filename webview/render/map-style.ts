@@ -1,7 +1,8 @@
 /**
  * The stylesheet of a map picture. One source for every picture: the webview inserts it (with its
  * CSP nonce) using the `vscode` palette, which maps colours to the editor theme's `--vscode-*`
- * variables; exported SVG and HTML embed it with a fixed light or dark palette.
+ * variables; exported files (SVG, HTML, PNG, PDF) embed it with a fixed light, dark or
+ * high-contrast palette.
  */
 import { ROW_ORDER, STAGE_TONES, type LaneId } from '../layout/layout-types.js';
 import { FONT_FAMILY } from '../layout/text-metrics.js';
@@ -11,7 +12,11 @@ const ANNOTATION_KINDS = ['channel', 'touchpoint', 'thinks', 'feels', 'says', 'o
 
 const LANE_IDS = ROW_ORDER.filter((id): id is LaneId => id !== 'interaction' && id !== 'visibility' && id !== 'internal');
 
-export type PaletteName = 'light' | 'dark' | 'vscode';
+export type PaletteName = 'light' | 'dark' | 'high-contrast' | 'vscode';
+
+/** The palettes an exported file can use (`--theme`, the preview's export menu). */
+export const EXPORT_THEMES = ['light', 'dark', 'high-contrast'] as const;
+export type ExportTheme = typeof EXPORT_THEMES[number];
 
 type Palette = Record<string, string>;
 
@@ -57,6 +62,28 @@ const DARK: Palette = {
     added: '#39c5cf', removed: '#8b949e', changed: '#79c0ff', moved: '#f778ba',
 };
 
+/**
+ * Black ground, white text and borders, saturated accents: every colour has at least 7:1 contrast
+ * on black (WCAG AAA), like VS Code's own high-contrast dark theme. Lane tints are barely off
+ * black (the borders and the text carry the structure); change marks are none of the severity colours.
+ */
+const HIGH_CONTRAST: Palette = {
+    bg: '#000000', fg: '#ffffff', muted: '#e0e0e0', 'card-bg': '#000000', 'card-border': '#ffffff', 'card-border-strong': '#ffffff',
+    'stage-bg': '#002b4d', 'stage-fg': '#ffffff', 'lane-bg': '#000000', 'lane-bg-alt': '#141414', line: '#ffffff', 'line-tag-bg': '#000000',
+    'lane-stages': '#000000', 'lane-physical': '#0d0a14', 'lane-actions': '#08101c', 'lane-touchpoints': '#061414', 'lane-mindset': '#14110a',
+    'lane-emotion': '#000000', 'lane-onstage': '#08140b', 'lane-offstage': '#0e0e0e', 'lane-support': '#12100c', 'lane-pains': '#170909',
+    'lane-opportunities': '#08140b', 'lane-metrics': '#0a0e16',
+    'stage-0': '#6fb7ff', 'stage-0-bg': '#001f3d', 'stage-1': '#00e5d4', 'stage-1-bg': '#002b28', 'stage-2': '#c9a0ff', 'stage-2-bg': '#1e1238',
+    'stage-3': '#ffa640', 'stage-3-bg': '#2e1a00', 'stage-4': '#3ff23f', 'stage-4-bg': '#002e00', 'stage-5': '#ff8cff', 'stage-5-bg': '#2e0a2e',
+    curve: '#00e5ff', 'zero-line': '#bdbdbd', 'zone-up': '#002a0f', 'zone-down': '#2a0008',
+    'mood-up': '#3ff23f', 'mood-down': '#ff8080', 'mood-flat': '#e0e0e0', 'on-mood': '#000000',
+    'pain-high': '#ff8080', 'pain-medium': '#ffa640', 'pain-low': '#ffff00',
+    'pain-high-bg': '#2a0000', 'pain-medium-bg': '#2a1600', 'pain-low-bg': '#262600',
+    'pain-high-text': '#ff8080', 'pain-medium-text': '#ffa640', 'pain-low-text': '#ffff00',
+    opportunity: '#3ff23f', 'opportunity-bg': '#000000', moment: '#ff8cff', highlight: '#f38518',
+    added: '#7df9ff', removed: '#c0c0c0', changed: '#80b0ff', moved: '#ff8cff',
+};
+
 /** `percent` of a theme colour over the editor background: a tint that follows light, dark and high-contrast themes. */
 const tint = (colour: string, percent: number) => `color-mix(in srgb, ${colour} ${percent}%, var(--vscode-editor-background))`;
 const towardsText = (colour: string) => `color-mix(in srgb, ${colour} 55%, var(--vscode-editor-foreground))`;
@@ -99,7 +126,7 @@ const VSCODE: Palette = {
     changed: 'var(--vscode-terminal-ansiBlue, #79c0ff)', moved: 'var(--vscode-terminal-ansiMagenta, #f778ba)',
 };
 
-export const PALETTES: Readonly<Record<PaletteName, Palette>> = { light: LIGHT, dark: DARK, vscode: VSCODE };
+export const PALETTES: Readonly<Record<PaletteName, Palette>> = { light: LIGHT, dark: DARK, 'high-contrast': HIGH_CONTRAST, vscode: VSCODE };
 
 /** The CSS of a map, scoped to `svg.jm-map`. */
 export function mapCss(palette: PaletteName): string {

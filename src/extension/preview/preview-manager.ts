@@ -10,6 +10,7 @@ export const PreviewCommands = {
     toggleLock: 'journeymap.preview.toggleLock',
     exportSvg: 'journeymap.preview.exportSvg',
     exportPng: 'journeymap.preview.exportPng',
+    exportPdf: 'journeymap.preview.exportPdf',
 } as const;
 
 const isJourney = (document: vscode.TextDocument | undefined) => document?.languageId === 'journey';
@@ -33,6 +34,7 @@ export class JourneyPreviewManager {
             commands.registerCommand(PreviewCommands.toggleLock, () => this.toggleLock()),
             commands.registerCommand(PreviewCommands.exportSvg, () => this.target()?.requestExport('svg')),
             commands.registerCommand(PreviewCommands.exportPng, () => this.target()?.requestExport('png')),
+            commands.registerCommand(PreviewCommands.exportPdf, () => this.target()?.requestExport('pdf')),
             window.registerWebviewPanelSerializer(PREVIEW_VIEW_TYPE, {
                 deserializeWebviewPanel: async (panel: vscode.WebviewPanel, state: unknown) => { this.restore(panel, state as PreviewState | undefined); },
             }),

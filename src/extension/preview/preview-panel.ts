@@ -1,7 +1,10 @@
+import { pathToFileURL } from 'node:url';
 import type * as vscode from 'vscode';
 import type { ModelResult } from '../../../language/protocol.js';
 import type { Range } from '../../../language/model/journey-model.js';
-import type { HostToWebviewMessage, PreviewState, WebviewToHostMessage } from '../../../webview/messages.js';
+import type { ExportFormat, HostToWebviewMessage, PreviewState, SaveMessage, WebviewToHostMessage } from '../../../webview/messages.js';
+import { EXPORT_THEMES, PALETTES } from '../../../webview/render/map-style.js';
+import { DEFAULT_PAGE } from '../../export/pdf-page.js';
 import type { ModelSource } from './model-source.js';
 import { revealSource } from '../reveal-source.js';
 import { createNonce, previewHtml } from './preview-html.js';
@@ -9,6 +12,12 @@ import { safeLinkUrl } from '../../../webview/layout/safe-link.js';
 import type { VscodeApi } from './vscode-api.js';
 
 export const PREVIEW_VIEW_TYPE = 'journeymap.preview';
+
+const SAVE_FILTERS: Readonly<Record<ExportFormat, Record<string, string[]>>> = {
+    svg: { 'SVG image': ['svg'] },
+    png: { 'PNG image': ['png'] },
+    pdf: { 'PDF document': ['pdf'] },
+};
 
 /** Edits arrive faster than anyone can look: redraw at most this often while typing. */
 export const REFRESH_DELAY_MS = 80;
@@ -35,7 +44,7 @@ export class JourneyPreviewPanel {
     constructor(
         private readonly api: VscodeApi,
         readonly panel: vscode.WebviewPanel,
-        extensionUri: vscode.Uri,
+        private readonly extensionUri: vscode.Uri,
         private readonly models: ModelSource,
         private readonly onDispose: (panel: JourneyPreviewPanel) => void,
     ) {
@@ -91,7 +100,7 @@ export class JourneyPreviewPanel {
         this.post({ type: 'cursor', uri: uri.toString(), position: { line: position.line, character: position.character } });
     }
 
-    requestExport(format: 'svg' | 'png'): void {
+    requestExport(format: ExportFormat): void {
         this.post({ type: 'exportRequest', format });
     }
 
@@ -133,7 +142,7 @@ export class JourneyPreviewPanel {
             case 'lock':
                 return this.setLocked(message.locked);
             case 'save':
-                return this.save(message.format, message.data, message.name);
+                return this.save(message);
             case 'openLink':
                 return this.openLink(message.url);
         }
@@ -151,22 +160,45 @@ export class JourneyPreviewPanel {
         return revealSource(this.api, this.api.Uri.parse(uriText), range, this.api.ViewColumn.One);
     }
 
-    private async save(format: 'svg' | 'png', data: string, name: string): Promise<void> {
+    /**
+     * Writes an export where the user says. SVG gets the XML declaration `journeymap render`
+     * writes, so the two files are the same bytes; a PDF is made here from the page's flattened
+     * SVG by the command line's own code (src/export/pdf.ts, loaded on first use), with the fonts
+     * the extension ships (fonts/).
+     */
+    private async save(message: SaveMessage): Promise<void> {
+        const { format, name } = message;
         const folder = this.uri ? this.api.Uri.joinPath(this.uri, '..') : undefined;
         const target = await this.api.window.showSaveDialog({
             ...(folder ? { defaultUri: this.api.Uri.joinPath(folder, `${name}.${format}`) } : {}),
-            filters: format === 'svg' ? { 'SVG image': ['svg'] } : { 'PNG image': ['png'] },
+            filters: SAVE_FILTERS[format],
             title: `Export the journey map as ${format.toUpperCase()}`,
         });
         if (!target) return;
-        const bytes = format === 'svg'
-            ? new TextEncoder().encode(data)
-            : Uint8Array.from(atob(data.slice(data.indexOf(',') + 1)), c => c.charCodeAt(0));
         try {
-            await this.api.workspace.fs.writeFile(target, bytes);
+            await this.api.workspace.fs.writeFile(target, await this.fileBytes(message));
         } catch (error) {
             void this.api.window.showErrorMessage(`Journeymap: could not save ${target.path}: ${(error as Error).message}`);
         }
+    }
+
+    private async fileBytes({ format, data, theme, title, name }: SaveMessage): Promise<Uint8Array> {
+        if (format === 'svg') return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${data}\n`);
+        if (format === 'png') return Uint8Array.from(atob(data.slice(data.indexOf(',') + 1)), c => c.charCodeAt(0));
+        const { svgToPdf } = await this.pdfExport();
+        const palette = PALETTES[theme && EXPORT_THEMES.includes(theme) ? theme : 'light'];
+        return svgToPdf(data, { page: DEFAULT_PAGE, background: palette.bg, title: title ?? name, fontsDir: this.api.Uri.joinPath(this.extensionUri, 'fonts').fsPath });
+    }
+
+    /**
+     * The PDF writer: dist/export-pdf.cjs, a bundle of its own (esbuild.mjs), loaded on the first
+     * PDF export so that pdfkit costs nothing until then.
+     */
+    private async pdfExport(): Promise<typeof import('../../export/pdf.js')> {
+        const bundle = this.api.Uri.joinPath(this.extensionUri, 'dist', 'export-pdf.cjs').fsPath;
+        // A CommonJS bundle imported: its exports are named ones, and `default` too.
+        const loaded = await import(pathToFileURL(bundle).href) as Partial<typeof import('../../export/pdf.js')> & { default: typeof import('../../export/pdf.js') };
+        return loaded.svgToPdf ? loaded as typeof import('../../export/pdf.js') : loaded.default;
     }
 
     /** What the serializer needs to bring the panel back after a reload. */
