@@ -9,6 +9,7 @@ import { JourneyMarkdownFences, languageClientFenceSource } from './markdown/mar
 import type { MarkdownItLike } from './markdown/journey-fence-plugin.js';
 import { languageClientModelSource } from './preview/model-source.js';
 import { JourneyPreviewManager } from './preview/preview-manager.js';
+import { nodePdfWriter } from './preview/pdf-writer-node.js';
 
 let client: LanguageClient | undefined;
 
@@ -38,7 +39,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Journe
     // The swimlane preview, the compare view and the insights view get their data from the server started above.
     const models = languageClientModelSource(client);
     context.subscriptions.push(
-        ...new JourneyPreviewManager(vscode, context.extensionUri, models).register(),
+        ...new JourneyPreviewManager(vscode, context.extensionUri, models, nodePdfWriter(vscode, context.extensionUri)).register(),
         ...new JourneyCompareManager(vscode, context.extensionUri, models, trustedGitRevisions(() => vscode.workspace.isTrusted)).register(),
         ...new JourneyInsightsView(vscode, languageClientInsightsSource(client)).register(),
     );

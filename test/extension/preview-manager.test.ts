@@ -8,6 +8,7 @@ import type { ModelChangedParams, ModelResult, TextModelParams, TextModelResult 
 import { buildTextModel } from '../../language/server/journey-text-model.js';
 import type { ModelSource } from '../../src/extension/preview/model-source.js';
 import { JourneyPreviewManager, PreviewCommands } from '../../src/extension/preview/preview-manager.js';
+import { nodePdfWriter } from '../../src/extension/preview/pdf-writer-node.js';
 import { PREVIEW_VIEW_TYPE, REFRESH_DELAY_MS } from '../../src/extension/preview/preview-panel.js';
 import { layoutJourney } from '../../webview/layout/journey-layout.js';
 import { flatMapSvg } from '../../webview/render/flat-svg.js';
@@ -51,7 +52,7 @@ describe('preview panels in the extension host (fake vscode)', () => {
         const source = new FakeModelSource();
         source.set(a.uri.toString(), { ...model, uri: a.uri.toString() });
         source.set(b.uri.toString(), { ...model, uri: b.uri.toString(), journeys: [{ ...model.journeys[0], id: 'other' }] });
-        const manager = new JourneyPreviewManager(fake.api, extension as never, source);
+        const manager = new JourneyPreviewManager(fake.api, extension as never, source, nodePdfWriter(fake.api as never, extension as never));
         const disposables = manager.register();
         return { fake, source, manager, disposables };
     }

@@ -1,6 +1,7 @@
 import type * as vscode from 'vscode';
 import type { PreviewState } from '../../../webview/messages.js';
 import type { ModelSource } from './model-source.js';
+import type { PdfWriter } from './pdf-writer.js';
 import { JourneyPreviewPanel, PREVIEW_VIEW_TYPE } from './preview-panel.js';
 import type { VscodeApi } from './vscode-api.js';
 
@@ -24,7 +25,12 @@ export class JourneyPreviewManager {
     private readonly panels: JourneyPreviewPanel[] = [];
     private active?: JourneyPreviewPanel;
 
-    constructor(private readonly api: VscodeApi, private readonly extensionUri: vscode.Uri, private readonly models: ModelSource) { }
+    constructor(
+        private readonly api: VscodeApi,
+        private readonly extensionUri: vscode.Uri,
+        private readonly models: ModelSource,
+        private readonly pdfWriter?: PdfWriter,
+    ) { }
 
     register(): vscode.Disposable[] {
         const { commands, window } = this.api;
@@ -93,7 +99,7 @@ export class JourneyPreviewManager {
             this.panels.splice(this.panels.indexOf(gone), 1);
             if (this.active === gone) this.active = undefined;
             this.updateContext();
-        });
+        }, this.pdfWriter);
         this.panels.push(preview);
         this.active = preview;
         panel.onDidChangeViewState(event => {

@@ -1,4 +1,3 @@
-import { pathToFileURL } from 'node:url';
 import type * as vscode from 'vscode';
 import type { ModelResult } from '../../../language/protocol.js';
 import type { Range } from '../../../language/model/journey-model.js';
@@ -6,6 +5,7 @@ import type { ExportFormat, HostToWebviewMessage, PreviewState, SaveMessage, Web
 import { EXPORT_THEMES, PALETTES } from '../../../webview/render/map-style.js';
 import { DEFAULT_PAGE } from '../../export/pdf-page.js';
 import type { ModelSource } from './model-source.js';
+import type { PdfWriter } from './pdf-writer.js';
 import { revealSource } from '../reveal-source.js';
 import { createNonce, previewHtml } from './preview-html.js';
 import { safeLinkUrl } from '../../../webview/layout/safe-link.js';
@@ -44,9 +44,11 @@ export class JourneyPreviewPanel {
     constructor(
         private readonly api: VscodeApi,
         readonly panel: vscode.WebviewPanel,
-        private readonly extensionUri: vscode.Uri,
+        extensionUri: vscode.Uri,
         private readonly models: ModelSource,
         private readonly onDispose: (panel: JourneyPreviewPanel) => void,
+        /** Absent where the host cannot write PDFs (the browser): the export says so. */
+        private readonly pdfWriter?: PdfWriter,
     ) {
         const bundleRoot = api.Uri.joinPath(extensionUri, 'dist', 'webview');
         panel.webview.options = { enableScripts: true, localResourceRoots: [bundleRoot] };
@@ -175,6 +177,10 @@ export class JourneyPreviewPanel {
             title: `Export the journey map as ${format.toUpperCase()}`,
         });
         if (!target) return;
+        if (format === 'pdf' && !this.pdfWriter) {
+            void this.api.window.showErrorMessage('Journeymap: PDF export needs the desktop VS Code (or `journeymap render -o map.pdf`); SVG and PNG work here.');
+            return;
+        }
         try {
             await this.api.workspace.fs.writeFile(target, await this.fileBytes(message));
         } catch (error) {
@@ -185,20 +191,8 @@ export class JourneyPreviewPanel {
     private async fileBytes({ format, data, theme, title, name }: SaveMessage): Promise<Uint8Array> {
         if (format === 'svg') return new TextEncoder().encode(`<?xml version="1.0" encoding="UTF-8"?>\n${data}\n`);
         if (format === 'png') return Uint8Array.from(atob(data.slice(data.indexOf(',') + 1)), c => c.charCodeAt(0));
-        const { svgToPdf } = await this.pdfExport();
         const palette = PALETTES[theme && EXPORT_THEMES.includes(theme) ? theme : 'light'];
-        return svgToPdf(data, { page: DEFAULT_PAGE, background: palette.bg, title: title ?? name, fontsDir: this.api.Uri.joinPath(this.extensionUri, 'fonts').fsPath });
-    }
-
-    /**
-     * The PDF writer: dist/export-pdf.cjs, a bundle of its own (esbuild.mjs), loaded on the first
-     * PDF export so that pdfkit costs nothing until then.
-     */
-    private async pdfExport(): Promise<typeof import('../../export/pdf.js')> {
-        const bundle = this.api.Uri.joinPath(this.extensionUri, 'dist', 'export-pdf.cjs').fsPath;
-        // A CommonJS bundle imported: its exports are named ones, and `default` too.
-        const loaded = await import(pathToFileURL(bundle).href) as Partial<typeof import('../../export/pdf.js')> & { default: typeof import('../../export/pdf.js') };
-        return loaded.svgToPdf ? loaded as typeof import('../../export/pdf.js') : loaded.default;
+        return this.pdfWriter!(data, { page: DEFAULT_PAGE, background: palette.bg, title: title ?? name });
     }
 
     /** What the serializer needs to bring the panel back after a reload. */
