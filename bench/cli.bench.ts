@@ -16,8 +16,8 @@ import { formatMs, log, Samples } from './stats.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'bin/journeymap.mjs');
 const QUICK = process.env.JOURNEYMAP_BENCH_QUICK === '1';
-const START_RUNS = QUICK ? 5 : 15;
-const COMMAND_RUNS = QUICK ? 2 : 3;
+const START_RUNS = QUICK ? 5 : 10;
+const COMMAND_RUNS = 2;
 const BIG_RUNS = 1;
 const MAPS = QUICK ? 200 : 2000;
 /** `report` against `check`: 1,250 maps of 8 steps, 10,000 steps. */
@@ -25,7 +25,7 @@ const REPORT_MAPS = QUICK ? 125 : 1250;
 const REPORT_RUNS = QUICK ? 1 : 2;
 /** `render` to SVG, PNG and PDF: one map of 100 steps, a few runs (each is a whole process). */
 const RENDER_STEPS = 100;
-const RENDER_RUNS = QUICK ? 1 : 3;
+const RENDER_RUNS = QUICK ? 1 : 2;
 
 interface Timed { ms: number; stdout: string; status: number | null }
 
@@ -94,7 +94,8 @@ async function main(): Promise<void> {
         writeWorkspace(new Map([['map.journey', generateJourneyMap({ steps: RENDER_STEPS })]]), join(dir, 'render'));
         log(`cli bench: render ${RENDER_STEPS} steps to SVG, PNG and PDF; ${RENDER_RUNS} runs each`);
         const formats = ['svg', 'png', 'pdf'] as const;
-        const renders = interleaved(formats.map(format => ({ args: [CLI, 'render', map, '-o', join(dir, `map.${format}`)], ok: expectStatus(0) })), RENDER_RUNS);
+        // No warm-up run: the start-up rows above have compiled the bundles, and each run takes seconds.
+        const renders = interleaved(formats.map(format => ({ args: [CLI, 'render', map, '-o', join(dir, `map.${format}`)], ok: expectStatus(0) })), RENDER_RUNS, false);
         const svgText = readFileSync(join(dir, 'map.svg'), 'utf8');
         const [svgWidth, svgHeight] = [/ width="(\d+)"/, / height="(\d+)"/].map(re => Number(re.exec(svgText)![1]));
         const sizes = formats.map(format => statSync(join(dir, `map.${format}`)).size);

@@ -352,7 +352,7 @@ async function main(): Promise<void> {
 
     log('typing: 10,000 steps, Langium parse + link in process');
     const map10k = generateJourneyMap({ steps: 10000, seed: 1 });
-    const floor = await parseAndLink(map10k, QUICK ? 1 : 2);
+    const floor = await parseAndLink(map10k, 1);
     log('typing: 10,000 steps over stdio');
     const large = await openSession(10000);
     let keystroke: Samples;
