@@ -161,7 +161,8 @@ describe('Journeymap in VS Code (code-server)', function () {
         // Click a card: the editor selects its source. The map opens readable, wider than the panel:
         // Fit width first, so the card is in view.
         await preview().locator('#jm-fit').click();
-        await preview().locator('svg [data-kind="step"][data-id="checkout"] rect').first().click();
+        // The card, not its box: the card's text covers the middle of the box.
+        await preview().locator('svg [data-kind="step"][data-id="checkout"]').first().click();
         // The whole step is selected, lines 48 to 61, the cursor at its end.
         await page.locator('.statusbar-item[id="status.editor.selection"]', { hasText: /Ln 61, Col 6 \(\d+ selected\)/ }).waitFor({ timeout: 30_000 });
     });
