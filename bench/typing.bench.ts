@@ -21,7 +21,7 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.JOURNEYMAP_BENCH_QUICK === '1';
 /** Keystrokes per second of the steady typing, and for how long. */
 const RATE = 10;
-const TYPING_SECONDS = QUICK ? 3 : 10;
+const TYPING_SECONDS = QUICK ? 3 : 6;
 const BURST = 1000;
 /** The server bundle; another one (an older build, to compare) with JOURNEYMAP_BENCH_SERVER. */
 const SERVER = process.env.JOURNEYMAP_BENCH_SERVER ?? `${ROOT}dist/language-server.cjs`;

@@ -14,7 +14,7 @@ import { log, Samples } from './stats.js';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const QUICK = process.env.JOURNEYMAP_BENCH_QUICK === '1';
-const START_RUNS = QUICK ? 2 : 5;
+const START_RUNS = QUICK ? 2 : 3;
 
 const desktopBundles: esbuild.BuildOptions[] = [
     { entryPoints: { extension: 'src/extension/extension.ts' }, format: 'cjs', platform: 'node', target: 'node22', outExtension: { '.js': '.cjs' }, external: ['vscode'] },
