@@ -3,18 +3,17 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 // @ts-expect-error plain ESM script shared with `npm start`
 import { createProfile, ensureCodeServer, freePort, installExtension, startCodeServer, stopCodeServer } from '../../scripts/code-server.mjs';
 // @ts-expect-error plain ESM script shared with `npm start -- --smoke`
 import { launchBrowser, lastWebview, openWorkbench } from '../../scripts/vscode-browser.mjs';
+import { eventually, packageExtension, root, runCommand as runCommandIn } from './workbench.js';
 
 /**
  * Journeymap in a real VS Code (code-server in Chromium), installed from the VSIX into a fresh
  * profile, on a copy of examples/. Screenshots go to test-results/e2e/.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'test-results', 'e2e');
 
 describe('Journeymap in VS Code (code-server)', function () {
@@ -28,7 +27,7 @@ describe('Journeymap in VS Code (code-server)', function () {
     before(async function () {
         // A first run on a machine installs code-server (minutes on 2 cores; `npm start` does it too).
         this.timeout(900_000);
-        execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+        packageExtension();
         const codeServer = ensureCodeServer();
         workspace = mkdtempSync(join(tmpdir(), 'journeymap-e2e-ws-'));
         cpSync(join(root, 'examples'), workspace, { recursive: true });
@@ -56,30 +55,11 @@ describe('Journeymap in VS Code (code-server)', function () {
     const editor = () => page.locator('.editor-instance .monaco-editor').first();
     const editorText = async () => (await editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
 
-    /** Polls until `read()` satisfies `ok`; for text inside the webview's nested frames. */
-    async function eventually(read: () => Promise<string>, ok: (value: string) => boolean, what: string, timeout = 30_000) {
-        const deadline = Date.now() + timeout;
-        let value = '';
-        while (Date.now() < deadline) {
-            value = await read().catch(() => '');
-            if (ok(value)) return value;
-            await new Promise(resolve => setTimeout(resolve, 250));
-        }
-        throw new Error(`${what}: last seen ${JSON.stringify(value.slice(0, 300))}`);
-    }
-
     async function waitForEditorText(needle: string) {
         await eventually(editorText, text => text.includes(needle), `editor shows ${needle}`);
     }
 
-    async function runCommand(title: string) {
-        await page.keyboard.press('Control+Shift+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(`>${title}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-        await page.keyboard.press('Enter');
-    }
+    const runCommand = (title: string) => runCommandIn(page, title);
 
     /** The active tab of the editor of file `name` (not the preview's tab, which names the file too). */
     const activeTab = (name: string) => page.locator(`.tab.active[aria-label^="${name}"]`).first();

@@ -3,12 +3,12 @@ import { execFileSync, type ChildProcess } from 'node:child_process';
 import { cpSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Browser, FrameLocator, Page } from 'playwright-core';
 // @ts-expect-error plain ESM script shared with `npm start`
 import { createProfile, ensureCodeServer, freePort, installExtension, startCodeServer, stopCodeServer } from '../../scripts/code-server.mjs';
 // @ts-expect-error plain ESM script shared with `npm start -- --smoke`
 import { launchBrowser, lastWebview, openWorkbench } from '../../scripts/vscode-browser.mjs';
+import { packageExtension, root, runCommand as runCommandIn } from './workbench.js';
 
 /**
  * Journeymap's web extension (docs/web.md) in a real VS Code: code-server in Chromium, with the
@@ -16,7 +16,6 @@ import { launchBrowser, lastWebview, openWorkbench } from '../../scripts/vscode-
  * setting, as on vscode.dev: the `browser` entry runs, and the language server is the Web Worker
  * bundle reading the workspace through the host. Screenshots go to test-results/e2e-web/.
  */
-const root = fileURLToPath(new URL('../../', import.meta.url));
 const shots = join(root, 'test-results', 'e2e-web');
 
 /** Processes running the desktop language server of the extension installed in `profileDir` (none may run here). */
@@ -36,7 +35,7 @@ describe('Journeymap in the web extension host (code-server, remote.extensionKin
 
     before(async function () {
         this.timeout(900_000);
-        execFileSync('npm', ['run', '--silent', 'package'], { cwd: root, stdio: ['ignore', 'ignore', 'inherit'] });
+        packageExtension();
         const codeServer = ensureCodeServer();
         workspace = mkdtempSync(join(tmpdir(), 'journeymap-e2e-web-ws-'));
         cpSync(join(root, 'examples'), workspace, { recursive: true });
@@ -80,14 +79,7 @@ describe('Journeymap in the web extension host (code-server, remote.extensionKin
         throw new Error(`${what}: last seen ${JSON.stringify(value.slice(0, 300))}`);
     }
 
-    async function runCommand(title: string) {
-        await page.keyboard.press('Control+Shift+P');
-        const input = page.locator('.quick-input-widget input');
-        await input.waitFor({ state: 'visible' });
-        await input.fill(`>${title}`);
-        await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-        await page.keyboard.press('Enter');
-    }
+    const runCommand = (title: string) => runCommandIn(page, title);
 
     /** Opens a file of the workspace's top folder from the Explorer (Quick Open waits for the remote's search). */
     async function openFile(name: string) {
