@@ -13,6 +13,8 @@ const MAX_WIDTH = 320;
 const MAX_HEIGHT = 110;
 const MIN_HEIGHT = 28;
 
+const round = (n: number) => Math.round(n * 10) / 10;
+
 export class Minimap {
     readonly element: HTMLElement;
     private readonly svg: SVGSVGElement;
@@ -20,6 +22,8 @@ export class Minimap {
     private readonly viewport: SVGRectElement;
     private layout?: MapLayout;
     private size = { width: 0, height: 0 };
+    /** The strip's shapes by class, kept across layouts to be patched. */
+    private readonly paths = new Map<string, SVGPathElement>();
 
     constructor(private readonly canvas: ZoomCanvas, container: HTMLElement) {
         const doc = container.ownerDocument;
@@ -64,35 +68,58 @@ export class Minimap {
 
     setLayout(layout: MapLayout | undefined): void {
         this.layout = layout;
-        const doc = this.svg.ownerDocument;
-        this.content.replaceChildren();
         if (!layout) {
+            this.drawShapes(new Map());
             this.update();
             return;
         }
-        this.svg.setAttribute('viewBox', `0 0 ${layout.width} ${layout.height}`);
-        const rect = (cls: string, x: number, y: number, width: number, height: number) => {
-            const node = doc.createElementNS(SVG_NS, 'rect');
-            node.setAttribute('class', cls);
-            node.setAttribute('x', String(x));
-            node.setAttribute('y', String(y));
-            node.setAttribute('width', String(width));
-            node.setAttribute('height', String(height));
-            return node;
+        this.setAttr(this.svg, 'viewBox', `0 0 ${layout.width} ${layout.height}`);
+        // One <path> per look (lane band, card kind, variant), not one <rect> per card: the strip
+        // is redrawn on every edit, and a few paths cost the browser far less than hundreds of rects.
+        const shapes = new Map<string, string[]>();
+        const box = (cls: string, x: number, y: number, width: number, height: number) => {
+            let list = shapes.get(cls);
+            if (!list) shapes.set(cls, list = []);
+            list.push(`M${round(x)} ${round(y)}h${round(width)}v${round(height)}h${round(-width)}z`);
         };
-        this.content.append(rect('jm-minimap-bg', 0, 0, layout.width, layout.height));
-        layout.lanes.forEach((lane, i) => this.content.append(rect(`jm-minimap-lane${i % 2 ? ' jm-alt' : ''}`, 0, lane.y, layout.width, lane.height)));
+        box('jm-minimap-bg', 0, 0, layout.width, layout.height);
+        layout.lanes.forEach((lane, i) => box(`jm-minimap-lane${i % 2 ? ' jm-alt' : ''}`, 0, lane.y, layout.width, lane.height));
         for (const card of layout.cards) {
-            const node = rect(`jm-minimap-card jm-minimap-${card.kind}`, card.x, card.y, card.width, card.height);
-            if (card.variant) node.classList.add(`jm-${card.variant}`);
-            this.content.append(node);
+            box(`jm-minimap-card jm-minimap-${card.kind}${card.variant ? ` jm-${card.variant}` : ''}`, card.x, card.y, card.width, card.height);
         }
+        this.drawShapes(shapes);
         // Its size on screen: the map's proportions, within bounds (a very long map gets a flatter strip).
         const width = Math.min(MAX_WIDTH, MAX_HEIGHT * layout.width / layout.height);
         this.size = { width, height: Math.max(MIN_HEIGHT, Math.min(MAX_HEIGHT, width * layout.height / layout.width)) };
-        this.svg.setAttribute('width', String(Math.round(this.size.width)));
-        this.svg.setAttribute('height', String(Math.round(this.size.height)));
         this.update();
+    }
+
+    /** Patches the paths in place: an edit that moves nothing changes no attribute. */
+    private drawShapes(shapes: ReadonlyMap<string, readonly string[]>): void {
+        for (const [cls, path] of this.paths) {
+            if (!shapes.has(cls)) {
+                path.remove();
+                this.paths.delete(cls);
+            }
+        }
+        let added = false;
+        for (const [cls, boxes] of shapes) {
+            let path = this.paths.get(cls);
+            if (!path) {
+                path = this.svg.ownerDocument.createElementNS(SVG_NS, 'path') as SVGPathElement;
+                path.setAttribute('class', cls);
+                this.paths.set(cls, path);
+                added = true;
+            }
+            this.setAttr(path, 'd', boxes.join(''));
+        }
+        // Painted in the shapes' order (background, lanes, then cards); nodes move only when one is new.
+        if (added) this.content.replaceChildren(...[...shapes.keys()].map(cls => this.paths.get(cls)!));
+    }
+
+    /** Sets an attribute only when it changes (the strip is refreshed on every edit). */
+    private setAttr(node: Element, name: string, value: string): void {
+        if (node.getAttribute(name) !== value) node.setAttribute(name, value);
     }
 
     /** Shows the strip while the map is wider than the view; moves the view rectangle. */
@@ -105,15 +132,15 @@ export class Minimap {
         if (!wider || !layout) return;
         // The strip is never more than a third of the view wide.
         const scale = Math.min(1, view.width / 3 / this.size.width);
-        this.svg.setAttribute('width', String(Math.round(this.size.width * scale)));
-        this.svg.setAttribute('height', String(Math.round(Math.max(MIN_HEIGHT, this.size.height * scale))));
+        this.setAttr(this.svg, 'width', String(Math.round(this.size.width * scale)));
+        this.setAttr(this.svg, 'height', String(Math.round(Math.max(MIN_HEIGHT, this.size.height * scale))));
         const x = Math.max(0, -t.x / t.k);
         const y = Math.max(0, -t.y / t.k);
         const x1 = Math.min(layout.width, (view.width - t.x) / t.k);
         const y1 = Math.min(layout.height, (view.height - t.y) / t.k);
-        this.viewport.setAttribute('x', String(x));
-        this.viewport.setAttribute('y', String(y));
-        this.viewport.setAttribute('width', String(Math.max(0, x1 - x)));
-        this.viewport.setAttribute('height', String(Math.max(0, y1 - y)));
+        this.setAttr(this.viewport, 'x', String(x));
+        this.setAttr(this.viewport, 'y', String(y));
+        this.setAttr(this.viewport, 'width', String(Math.max(0, x1 - x)));
+        this.setAttr(this.viewport, 'height', String(Math.max(0, y1 - y)));
     }
 }

@@ -237,7 +237,7 @@ export class PreviewApp {
     /** The map's x range in view, widened by `margin` view widths on each side. */
     private viewWindow(margin: number): [number, number] {
         const t = this.canvas.transform();
-        const width = this.canvas.outer.clientWidth || 800;
+        const width = this.canvas.size().width;
         const x0 = -t.x / t.k;
         const x1 = (width - t.x) / t.k;
         return [x0 - margin * (x1 - x0), x1 + margin * (x1 - x0)];

@@ -55,7 +55,19 @@ export function createZoomCanvas(container: HTMLElement, existingMap?: SVGSVGEle
     outerSel.call(behavior).on('dblclick.zoom', null);
     const mapSize = () => ({ width: Number(map.getAttribute('width')) || 1, height: Number(map.getAttribute('height')) || 1 });
     const current = () => select(outer).property('__zoom') as ZoomTransform ?? zoomIdentity;
-    const size = () => ({ width: outer.clientWidth || 800, height: outer.clientHeight || 600 });
+    // The view's size, kept from the last resize: reading clientWidth after the map changed would
+    // make the browser lay out the whole page there and then, once per reader, on every edit.
+    let known: { width: number; height: number } | undefined;
+    const measure = () => ({ width: outer.clientWidth || 800, height: outer.clientHeight || 600 });
+    const win = doc.defaultView;
+    if (win && 'ResizeObserver' in win) {
+        new win.ResizeObserver(entries => {
+            const box = entries[entries.length - 1].contentRect;
+            // Hidden (display: none) reads as 0 × 0: measure again once shown.
+            known = box.width > 0 && box.height > 0 ? { width: box.width, height: box.height } : undefined;
+        }).observe(outer);
+    }
+    const size = () => known ??= measure();
     const moveTo = (tx: number, ty: number, k: number) => outerSel.call(behavior.transform, zoomIdentity.translate(tx, ty).scale(k));
     return {
         outer,
@@ -63,7 +75,7 @@ export function createZoomCanvas(container: HTMLElement, existingMap?: SVGSVGEle
         transform: current,
         setTransform: t => outerSel.call(behavior.transform, zoomIdentity.translate(t.x, t.y).scale(t.k)),
         fitToWidth: (width = mapSize().width, minScale = 0.02) => {
-            const k = Math.min(1.5, Math.max(minScale, (outer.clientWidth || 800) / width));
+            const k = Math.min(1.5, Math.max(minScale, size().width / width));
             outerSel.call(behavior.transform, zoomIdentity.scale(k));
         },
         fitToPage: (width = mapSize().width, height = mapSize().height) => {
@@ -97,8 +109,7 @@ export function createZoomCanvas(container: HTMLElement, existingMap?: SVGSVGEle
         size,
         reveal: (x, y, width, height) => {
             const t = current();
-            const viewW = outer.clientWidth || 800;
-            const viewH = outer.clientHeight || 600;
+            const { width: viewW, height: viewH } = size();
             const left = x * t.k + t.x;
             const right = (x + width) * t.k + t.x;
             const top = y * t.k + t.y;
