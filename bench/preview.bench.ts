@@ -103,13 +103,23 @@ async function updates(browser: Browser, model: JourneyDocumentModel, pages: num
 async function wholeMapScript(): Promise<string> {
     const result = await build({
         stdin: {
-            contents: `import { layoutJourney } from './webview/layout/journey-layout.js';
+            contents: `import { LAYOUT, layoutJourney } from './webview/layout/journey-layout.js';
+import { outlineAt } from './webview/app/readable-scale.js';
 import { mapCss } from './webview/render/map-style.js';
 import { renderMap } from './webview/render/render-map.js';
 import { mapSvg } from './webview/render/svg-markup.js';
 (window as any).__journeymap = {
     svgText: (journey: any) => mapSvg(layoutJourney(journey), { palette: 'light' }),
     screen: (journey: any, svg: SVGSVGElement) => renderMap(svg, layoutJourney(journey), { titles: false }),
+    // The preview's Fit page: the scale zoom-canvas.ts fitToPage picks for the view, and the
+    // detail the preview draws at that scale (outline when text would be under 3 px).
+    showAll: (journey: any, svg: SVGSVGElement, view: { width: number; height: number }) => {
+        const layout = layoutJourney(journey);
+        const k = Math.min(1.5, view.width / layout.width, view.height / layout.height);
+        const outline = outlineAt(k, LAYOUT.bodySize);
+        renderMap(svg, layout, { titles: false, outline });
+        return outline;
+    },
     css: mapCss('light'),
 };`,
             resolveDir: ROOT, loader: 'ts', sourcefile: 'whole-map.ts',
@@ -148,12 +158,12 @@ async function comparisonPage(browser: Browser): Promise<Page> {
     return page;
 }
 
-interface Whole { text: number; screen: number; nodes: number; screenNodes: number }
+interface Whole { text: number; screen: number; nodes: number; screenNodes: number; showAll?: number; showAllNodes?: number; outline?: boolean }
 
 /** Ours: the SVG text, then (timed apart) the picture on screen; each from the plain model. */
 async function ourWholeMap(page: Page, key: string): Promise<Whole> {
     const result = await page.evaluate(k => {
-        const w = window as unknown as { __bench: Record<string, unknown>; gc?: () => void; __journeymap: { svgText(j: unknown): string; screen(j: unknown, svg: SVGSVGElement): void } };
+        const w = window as unknown as { __bench: Record<string, unknown>; gc?: () => void; __journeymap: { svgText(j: unknown): string; screen(j: unknown, svg: SVGSVGElement): void; showAll(j: unknown, svg: SVGSVGElement, view: { width: number; height: number }): boolean } };
         const out = document.getElementById('out')!;
         out.replaceChildren();
         w.gc?.();
@@ -169,7 +179,17 @@ async function ourWholeMap(page: Page, key: string): Promise<Whole> {
         w.__journeymap.screen(journey, root);
         out.getBoundingClientRect();
         const screen = performance.now() - started;
-        return { text, screen, nodes, screenNodes: out.querySelectorAll('svg *').length, drawn: out.querySelectorAll('svg.jm-map g.jm-card').length };
+        const screenNodes = out.querySelectorAll('svg *').length;
+        const drawn = out.querySelectorAll('svg.jm-map g.jm-card').length;
+        out.replaceChildren();
+        w.gc?.();
+        started = performance.now();
+        const all = document.createElementNS('http://www.w3.org/2000/svg', 'svg');
+        out.appendChild(all);
+        const outline = w.__journeymap.showAll(journey, all, { width: window.innerWidth, height: window.innerHeight });
+        out.getBoundingClientRect();
+        const showAll = performance.now() - started;
+        return { text, screen, nodes, screenNodes, drawn, showAll, showAllNodes: out.querySelectorAll('svg *').length, outline };
     }, key);
     if (result.drawn === 0 || result.nodes === 0) throw new Error('our whole map drew nothing');
     return result;
@@ -198,8 +218,8 @@ async function mermaidWholeMap(page: Page, key: string): Promise<Whole> {
 /** Ours and Mermaid's whole pictures, alternated in one page so both run under the same machine load. */
 async function comparison(page: Page, model: JourneyDocumentModel, runs: number, warmUp: boolean) {
     await store(page, { journey: model.journeys[0], mermaid: mermaidJourney(model.journeys[0]) });
-    const ours = { text: new Samples(), screen: new Samples(), nodes: 0, screenNodes: 0 };
-    const theirs = { text: new Samples(), screen: new Samples(), nodes: 0, screenNodes: 0 };
+    const ours = { text: new Samples(), screen: new Samples(), showAll: new Samples(), nodes: 0, screenNodes: 0, showAllNodes: 0, outline: false };
+    const theirs = { text: new Samples(), screen: new Samples(), showAll: new Samples(), nodes: 0, screenNodes: 0, showAllNodes: 0, outline: false };
     if (warmUp) {
         // One untimed run of each: the first compiles the code and grows the heap.
         await ourWholeMap(page, 'journey');
@@ -212,6 +232,11 @@ async function comparison(page: Page, model: JourneyDocumentModel, runs: number,
             side.screen.add(result.screen);
             side.nodes = result.nodes;
             side.screenNodes = result.screenNodes;
+            if (result.showAll !== undefined) {
+                side.showAll.add(result.showAll);
+                side.showAllNodes = result.showAllNodes ?? 0;
+                side.outline = result.outline ?? false;
+            }
         }
     }
     await page.evaluate(() => document.getElementById('out')!.replaceChildren());
@@ -338,6 +363,11 @@ async function main(): Promise<void> {
         out.push('- *on screen*: the whole picture in the page, after the same forced style and layout pass. Ours: layout and the DOM backend into an');
         out.push('  `<svg>`, as the preview draws when every column is in view (no `<title>`s: the preview shows its own tooltip). Mermaid:');
         out.push('  `mermaid.render`, then its SVG inserted with `innerHTML`.');
+        out.push('- *shown whole*: what the preview draws for Fit page in this viewport: the same layout at the scale that fits the whole map in view. Where');
+        out.push('  text would be under 3 px on screen (1,000 steps: far under), the preview draws the map in *outline* (`RenderOptions.outline`): every');
+        out.push('  card as a box, its lines as bars, the curve and its dots, in a few paths per lane instead of an element per card and a <text> per');
+        out.push('  line. Mermaid has no such mode: its row is its whole picture on screen, every word laid out (on screen at this size it too is');
+        out.push('  unreadable). The full-detail row above is the like-for-like drawing.');
         out.push('- *first visible picture* (above, in the webview): only the columns in view, against Mermaid\'s whole picture on screen. What a user');
         out.push('  waits for, not the same amount of drawing: not like for like.');
         out.push('');
@@ -352,6 +382,7 @@ async function main(): Promise<void> {
             out.push(`| ${label} | Mermaid \`journey\`, whole picture as SVG text | ${c.theirs.nodes} | ${c.theirs.text.formatWithP95()} | 1 |`);
             out.push(`| ${label} | Journeymap, whole map on screen | ${c.ours.screenNodes} | ${c.ours.screen.formatWithP95()} | **${ratio(c.theirs.screen, c.ours.screen)}** |`);
             out.push(`| ${label} | Mermaid \`journey\`, whole picture on screen | ${c.theirs.screenNodes} | ${c.theirs.screen.formatWithP95()} | 1 |`);
+            out.push(`| ${label} | Journeymap, whole map shown whole (Fit page in the preview${c.ours.outline ? ': outline' : ': full detail'}) | ${c.ours.showAllNodes} | ${c.ours.showAll.formatWithP95()} | **${ratio(c.theirs.screen, c.ours.showAll)}** |`);
             out.push(`| ${label} | Journeymap, first visible picture (visible window only) | ${nodes} | ${first.formatWithP95()} | ${ratio(c.theirs.screen, first)} |`);
         }
         out.push('');

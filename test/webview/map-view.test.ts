@@ -3,6 +3,7 @@ import { mkdirSync } from 'node:fs';
 import type { Browser } from 'playwright-core';
 import type { JourneyDocumentModel } from '../../language/model/journey-model.js';
 import type { ModelMessage } from '../../webview/messages.js';
+import { layoutJourney } from '../../webview/layout/journey-layout.js';
 import { ROOT, launchChromium, openWebview, type WebviewPage } from './browser.js';
 import { gpBookingNextModel, modelOf, twelveStepMap } from './preview-fixtures.js';
 
@@ -182,6 +183,50 @@ describe('the map view in the preview (Chromium): frozen headers, overview, keyb
         await view.page.keyboard.press('Home');
         assert.equal(await focused(view), 'onstage:t0_0:0');
         assert.equal(await view.page.locator('svg.jm-map [tabindex="0"]').count(), 1);
+        await view.page.close();
+    });
+
+    it('shows a long map whole (Fit page) in outline, zoomed out past reading: boxes and bars, no words; hover and click still find the card; Tab zooms in to a card', async () => {
+        const stages = Array.from({ length: 30 }, (_, s) => `stage s${s} { ${Array.from({ length: 5 }, (_, i) => `step t${s}_${i} "Step ${s}.${i}" { emotion ${(i % 5) - 2} pain "Pain ${s}.${i}" severity high onstage "Shown ${s}.${i}" }`).join(' ')} }`);
+        const model = await modelOf(`journey long for dana { ${stages.join('\n')} }`);
+        const layout = layoutJourney(model.journeys[0]);
+        const view = await openWebview(browser, { width: 1000, height: 700 });
+        await view.post(modelMessage(model));
+        assert.ok(await view.page.locator('g[data-kind=step] text').count() > 0, 'opens readable, with words');
+        await view.page.click('#jm-fit-page');
+        await view.page.waitForFunction(() => document.querySelector('svg.jm-map path.jm-outline-box') !== null);
+        assert.equal(await view.page.locator('svg.jm-map g[data-kind=step]').count(), 0);
+        const drawn = await view.page.evaluate(() => ({
+            boxes: Array.from(document.querySelectorAll('svg.jm-map path.jm-outline-box')).reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g)?.length ?? 0), 0),
+            words: Array.from(document.querySelectorAll('svg.jm-map [data-kind=lane] text')).filter(t => !t.closest('.jm-lane-label, .jm-lane-hint') && !t.matches('.jm-axis')).length,
+            mapWidth: document.querySelector('svg.jm-map')!.getBoundingClientRect().width,
+        }));
+        assert.equal(drawn.boxes, layout.cards.filter(c => c.lane !== 'header').length, 'every card, as a box');
+        assert.equal(drawn.words, 0);
+        assert.ok(drawn.mapWidth <= 1000.5, `the whole map in view: ${drawn.mapWidth}`);
+        await view.page.screenshot({ path: `${ARTIFACTS}map-view-outline.png` });
+        // The pointer over a pain card: its tooltip, and a click selects its source.
+        const pain = layout.cards.find(c => c.key === 'pain:t12_3:0')!;
+        const at = await view.page.evaluate(([x, y]) => {
+            const p = new DOMPoint(x, y).matrixTransform(document.querySelector<SVGSVGElement>('svg.jm-map')!.getScreenCTM()!);
+            return [p.x, p.y];
+        }, [pain.x + pain.width / 2, pain.y + pain.height / 2]);
+        await view.page.mouse.move(at[0], at[1]);
+        assert.match(await view.page.locator('#jm-tooltip').textContent() ?? '', /Pain 12\.3/);
+        await view.page.mouse.click(at[0], at[1]);
+        const reveal = (await view.posted()).filter(m => m.type === 'reveal').pop();
+        assert.deepEqual(reveal?.range, pain.range);
+        // The keyboard: Tab into the picture zooms in to where text reads and focuses a card.
+        await view.page.focus('#jm-lock');
+        await view.page.keyboard.press('Tab');
+        const key = await focused(view);
+        assert.match(key ?? '', /^step:/);
+        assert.equal(await view.page.locator('svg.jm-map path.jm-outline-box').count(), 0, 'drawn in full again');
+        const fontPx = await view.page.evaluate(k => document.querySelector(`g[data-key="${k}"] tspan`)!.getBoundingClientRect().height, key);
+        assert.ok(fontPx >= 11, `readable once zoomed in: ${fontPx}px`);
+        await view.page.keyboard.press('ArrowDown');
+        assert.match(await focused(view) ?? '', /^(emotion|pain|onstage):/);
+        assert.deepEqual(view.consoleErrors, []);
         await view.page.close();
     });
 

@@ -111,6 +111,32 @@ describe('map renderer, DOM backend (on linkedom)', () => {
         assert.equal(svg.querySelector('circle[data-step=b]')!.getAttribute('data-change'), 'removed');
     });
 
+    it('draws a map zoomed out past reading in outline: a box per card and a bar per line in a few paths, no words, the curve and a dot per point', async () => {
+        const layout = layoutJourney(await journeyOf(FULL_MAP));
+        const { svg } = freshSvg();
+        renderMap(svg, layout, { outline: true, titles: false });
+        assert.equal(svg.querySelectorAll('g.jm-card:not([data-kind=persona]):not([data-kind=scenario])').length, 0, 'no lane card is an element of its own');
+        const laneCards = layout.cards.filter(c => c.lane !== 'header');
+        const boxes = Array.from(svg.querySelectorAll('path.jm-outline-box'));
+        const count = (paths: Element[]) => paths.reduce((n, p) => n + (p.getAttribute('d')!.match(/M/g)?.length ?? 0), 0);
+        assert.equal(count(boxes), laneCards.length, 'one box per card');
+        // A path per look: every box of a path has the path's kind.
+        for (const path of boxes) assert.ok(laneCards.some(c => c.kind === path.getAttribute('data-outline')));
+        const pains = boxes.filter(p => p.getAttribute('data-outline') === 'pain').map(p => p.getAttribute('class'));
+        assert.ok(pains.some(c => /jm-high/.test(c!)), `severity kept as a class: ${pains}`);
+        const lines = laneCards.reduce((n, c) => n + c.lines.length + (c.parts ?? []).reduce((m, p) => m + p.lines.length, 0), 0);
+        assert.equal(count(Array.from(svg.querySelectorAll('path.jm-outline-text'))), lines, 'a bar per line');
+        // No card's words are laid out (lane labels, the emotion scale and the heading still are).
+        const words = Array.from(svg.querySelectorAll('[data-kind=lane] text')).filter(t => !t.closest('.jm-lane-label, .jm-lane-hint, .jm-legend') && !t.matches('.jm-axis')).map(t => t.textContent);
+        assert.deepEqual(words, []);
+        assert.ok(svg.querySelector('path.jm-curve')!.getAttribute('d'));
+        assert.equal(count(Array.from(svg.querySelectorAll('path.jm-outline-dots'))), layout.emotion!.points.length);
+        // Back to full detail: the cards come back, the outline goes.
+        renderMap(svg, layout, { titles: false });
+        assert.equal(svg.querySelectorAll('path.jm-outline-box, path.jm-outline-text, path.jm-outline-dots').length, 0);
+        assert.equal(svg.querySelectorAll('g.jm-card').length, layout.cards.length);
+    });
+
     it('writes user text as text nodes, never as markup', async () => {
         const svg = mapSvg(layoutJourney(await journeyOf(hostileMap())), { palette: 'light' });
         assert.doesNotMatch(svg, /<script|<img|<\/svg>.*<\/svg>/s);

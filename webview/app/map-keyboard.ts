@@ -15,6 +15,8 @@ export interface KeyboardHooks {
     activate?(card: CardLayout): void;
     /** Draw what is in view now (the preview draws only the columns in view). */
     draw?(): void;
+    /** The picture is drawn in outline, without card elements: zoom in around `card` so `draw` draws them. */
+    zoomIn?(card: CardLayout): void;
     /** Screen pixels hidden under the frozen headers when `card` is in view. */
     insets?(card: CardLayout): { left: number; top: number };
     /** Where Escape sends the focus when it did not come from outside the picture. */
@@ -44,6 +46,18 @@ export class MapKeyboard {
         const outer = canvas.outer;
         outer.addEventListener('keydown', event => this.onKey(event));
         outer.addEventListener('focusin', event => {
+            if (event.target === canvas.map && this.layout) {
+                // Drawn in outline: the picture itself held the Tab stop. From the keyboard (not a
+                // click, which selects a card's source), zoom in and focus a card.
+                if (!canvas.map.matches(':focus-visible')) return;
+                const from = event.relatedTarget as HTMLElement | null;
+                if (from && !outer.contains(from)) this.cameFrom = from;
+                const first = firstCard(this.layout);
+                const card = (this.current ? this.cards.get(this.current) : undefined)
+                    ?? (first && this.inView(first) ? first : this.layout.cards.find(c => c.kind === 'step' && this.inView(c))) ?? first;
+                if (card) this.focusCard(card);
+                return;
+            }
             const card = this.cardOf(event.target);
             if (!card) return;
             const from = event.relatedTarget as HTMLElement | null;
@@ -71,6 +85,19 @@ export class MapKeyboard {
     /** After each redraw: new card elements get their tabindex, and exactly one is the Tab stop. */
     applyTabStop(): void {
         const nodes = Array.from(this.canvas.map.querySelectorAll<SVGGElement>('g.jm-card[data-key]'));
+        // Drawn in outline, no lane card is an element (the header's may be): the picture itself
+        // is the Tab stop, and taking the focus zooms in to a card (see the focusin handler).
+        const map = this.canvas.map;
+        const inLane = (node: Element) => this.cards.get(node.getAttribute('data-key')!)?.lane !== 'header';
+        const pictureStop = this.cards.size > 0 && [...this.cards.values()].some(c => c.lane !== 'header') && !nodes.some(inLane);
+        if (pictureStop !== map.hasAttribute('tabindex')) {
+            if (pictureStop) map.setAttribute('tabindex', '0');
+            else map.removeAttribute('tabindex');
+        }
+        if (pictureStop) {
+            for (const node of nodes) if (node.getAttribute('tabindex') !== '-1') node.setAttribute('tabindex', '-1');
+            return;
+        }
         if (nodes.length === 0) return;
         let stop = this.current ? nodes.find(n => n.getAttribute('data-key') === this.current) : undefined;
         if (!stop) {
@@ -92,6 +119,11 @@ export class MapKeyboard {
         this.current = card.key;
         this.canvas.scrollIntoView(card.x, card.y, card.width, card.height, this.hooks.insets?.(card));
         this.hooks.draw?.();
+        if (!this.elementOf(card.key) && this.hooks.zoomIn) {
+            // Drawn in outline: no card elements until zoomed in to where text reads.
+            this.hooks.zoomIn(card);
+            this.hooks.draw?.();
+        }
         this.applyTabStop();
         const node = this.elementOf(card.key);
         node?.focus({ preventScroll: true });

@@ -5,7 +5,7 @@
  */
 import type { JourneyDocumentModel, JourneyModel, Position, Range } from '../../language/model/journey-model.js';
 import { LAYOUT, layoutJourney } from '../layout/journey-layout.js';
-import { LANE_LABELS, type LaneId, type MapLayout } from '../layout/layout-types.js';
+import { LANE_LABELS, type CardLayout, type LaneId, type MapLayout } from '../layout/layout-types.js';
 import { safeLinkUrl } from '../layout/safe-link.js';
 import { flatMapSvg } from '../render/flat-svg.js';
 import { EXPORT_THEMES, mapCss, type ExportTheme } from '../render/map-style.js';
@@ -17,6 +17,8 @@ import { PAGE_CSS } from './page-style.js';
 import { MapView } from './map-view.js';
 import { textViewContent } from './text-view.js';
 import { viewerCss } from './viewer-style.js';
+import { keyAt, mapPoint } from './map-hit.js';
+import { outlineAt } from './readable-scale.js';
 import { readableScale, type ZoomCanvas } from './zoom-canvas.js';
 
 export interface HostApi {
@@ -65,6 +67,8 @@ export class PreviewApp {
     private fitted = false;
     /** The horizontal range of the map drawn last (the view plus a screen either side). */
     private drawnWindow?: readonly [number, number];
+    /** Whether the picture on screen was drawn in outline (zoomed out past reading). */
+    private drawnOutline = false;
     private redrawQueued = false;
 
     constructor(private readonly doc: Document, private readonly host: HostApi, nonce: string | undefined) {
@@ -105,6 +109,7 @@ export class PreviewApp {
         this.view = new MapView(canvasHost, {
             activate: card => this.revealKey(card.key),
             draw: () => this.renderIfOutOfWindow(),
+            zoomIn: card => this.zoomInTo(card),
             exitTarget: () => fit,
         });
         this.canvas = this.view.canvas;
@@ -203,11 +208,13 @@ export class PreviewApp {
     private render(): void {
         if (!this.layout) return;
         this.drawnWindow = this.viewWindow(0.5);
+        this.drawnOutline = this.outline();
         const started = performance.now();
         renderMap(this.canvas.map, this.layout, {
             ...(this.highlighted ? { highlightStep: this.highlighted } : {}),
             visibleX: this.drawnWindow,
             titles: false,
+            outline: this.drawnOutline,
         });
         performance.measure('journeymap:render', { start: started });
         this.view.afterRender();
@@ -217,7 +224,14 @@ export class PreviewApp {
     private renderIfOutOfWindow(): void {
         if (!this.layout || !this.drawnWindow) return;
         const [v0, v1] = this.viewWindow(0);
-        if (v0 < this.drawnWindow[0] || v1 > this.drawnWindow[1]) this.render();
+        if (v0 < this.drawnWindow[0] || v1 > this.drawnWindow[1] || this.outline() !== this.drawnOutline) this.render();
+    }
+
+    /** Before the keyboard focuses a card of a picture drawn in outline: zoom in to where text reads, around it. */
+    private zoomInTo(card: CardLayout): void {
+        const k = readableScale(LAYOUT.bodySize);
+        const view = this.canvas.size();
+        this.canvas.setTransform({ k, x: view.width / 2 - (card.x + card.width / 2) * k, y: Math.min(0, view.height / 2 - (card.y + card.height / 2) * k) });
     }
 
     private toggleTextView(): void {
@@ -243,11 +257,15 @@ export class PreviewApp {
         return [x0 - margin * (x1 - x0), x1 + margin * (x1 - x0)];
     }
 
-    /** Panning and zooming draw the columns coming into view, once per frame at most. */
+    private outline(): boolean {
+        return outlineAt(this.canvas.transform().k, LAYOUT.bodySize);
+    }
+
+    /** Panning and zooming draw the columns coming into view, once per frame at most; zooming past reading redraws in or out of outline. */
     private redrawIfOutOfWindow(): void {
         if (!this.layout || !this.drawnWindow || this.redrawQueued) return;
         const [v0, v1] = this.viewWindow(0);
-        if (v0 >= this.drawnWindow[0] && v1 <= this.drawnWindow[1]) return;
+        if (v0 >= this.drawnWindow[0] && v1 <= this.drawnWindow[1] && this.outline() === this.drawnOutline) return;
         this.redrawQueued = true;
         requestAnimationFrame(() => {
             this.redrawQueued = false;
@@ -287,8 +305,16 @@ export class PreviewApp {
             if (url && safeLinkUrl(url)) this.host.postMessage({ type: 'openLink', url });
             return;
         }
-        const target = (event.target as Element).closest?.('[data-key]');
-        if (target) this.revealKey(target.getAttribute('data-key')!);
+        const key = this.keyUnder(event);
+        if (key) this.revealKey(key);
+    }
+
+    /** The card or emotion point under the pointer: its element's key, or in outline the layout's. */
+    private keyUnder(event: MouseEvent): string | undefined {
+        const key = (event.target as Element).closest?.('[data-key]')?.getAttribute('data-key');
+        if (!this.drawnOutline || !this.layout || (key && !key.startsWith('lane:') && !key.startsWith('line:'))) return key ?? undefined;
+        const p = mapPoint(this.canvas.map, event.clientX, event.clientY);
+        return (p && keyAt(this.layout, p.x, p.y)) ?? key ?? undefined;
     }
 
     /** Asks the editor to select the source of the card or emotion point `key`. */
@@ -303,7 +329,7 @@ export class PreviewApp {
 
     /** The card's full text near the pointer (the map's own <title>s are left out for speed). */
     private onHover(event: MouseEvent): void {
-        const key = (event.target as Element).closest?.('[data-key]')?.getAttribute('data-key');
+        const key = this.keyUnder(event);
         const card = key ? this.layout?.cards.find(c => c.key === key) : undefined;
         const point = key && !card ? this.layout?.emotion?.points.find(p => p.key === key) : undefined;
         const text = card?.tooltip ?? (point ? emotionTooltip(point) : undefined);

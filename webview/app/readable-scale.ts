@@ -7,3 +7,14 @@ export const READABLE_TEXT_PX = 11;
 export function readableScale(fontSize: number): number {
     return READABLE_TEXT_PX / fontSize;
 }
+
+/**
+ * Below this size on screen text is a smudge, not words: the preview draws cards' lines as bars
+ * (RenderOptions.outline) and spares the browser laying out every word of a long map shown whole.
+ */
+export const OUTLINE_TEXT_PX = 3;
+
+/** Whether a map at `scale`, its body text laid out at `fontSize` px, is drawn in outline. */
+export function outlineAt(scale: number, fontSize: number): boolean {
+    return fontSize * scale < OUTLINE_TEXT_PX;
+}

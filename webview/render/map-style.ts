@@ -141,6 +141,20 @@ ${LANE_IDS.map(id => `.jm-map g.jm-lane-${id}>.jm-lane-bg{fill:var(--jm-lane-${i
 .jm-map .jm-lane>.jm-lane-bg{stroke:var(--jm-card-border);stroke-width:0.5;}
 .jm-map .jm-lane-label text{fill:var(--jm-fg);font-weight:bold;}
 .jm-map .jm-lane-hint text{fill:var(--jm-muted);font-style:italic;}
+.jm-map .jm-outline-text{fill:var(--jm-fg);opacity:.45;pointer-events:none;}
+.jm-map .jm-outline-box{fill:var(--jm-card-bg);stroke:var(--jm-card-border);stroke-width:1;}
+.jm-map .jm-outline-box[data-outline=step]{stroke:var(--jm-tone,var(--jm-card-border-strong));stroke-width:2;}
+.jm-map .jm-outline-box[data-outline=step].jm-moment{stroke:var(--jm-moment);}
+.jm-map .jm-outline-box[data-outline=stage]{fill:var(--jm-tone-bg,var(--jm-stage-bg));stroke:var(--jm-tone,var(--jm-card-border));}
+.jm-map .jm-outline-box[data-outline=pain]{fill:var(--jm-pain-low-bg);stroke:var(--jm-pain-low);}
+.jm-map .jm-outline-box[data-outline=pain].jm-high{fill:var(--jm-pain-high-bg);stroke:var(--jm-pain-high);}
+.jm-map .jm-outline-box[data-outline=pain].jm-medium{fill:var(--jm-pain-medium-bg);stroke:var(--jm-pain-medium);}
+.jm-map .jm-outline-box[data-outline=opportunity]{fill:var(--jm-opportunity-bg);stroke:var(--jm-opportunity);}
+.jm-map .jm-outline-dots{fill:var(--jm-curve);}
+.jm-map .jm-outline-dots.jm-up{fill:var(--jm-mood-up);}
+.jm-map .jm-outline-dots.jm-down{fill:var(--jm-mood-down);}
+.jm-map .jm-outline-dots.jm-flat{fill:var(--jm-mood-flat);}
+.jm-map .jm-outline-dots.jm-gap{fill:var(--jm-bg);stroke:var(--jm-muted);stroke-width:1.5;}
 .jm-map .jm-line line.jm-rule{stroke:var(--jm-line);stroke-width:2;}
 .jm-map .jm-line[data-id=visibility] line.jm-rule{stroke-dasharray:10 5;}
 .jm-map .jm-line[data-id=internal] line.jm-rule{stroke-dasharray:2 4;stroke-linecap:round;}

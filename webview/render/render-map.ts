@@ -13,6 +13,7 @@
 import { curveMonotoneX, line as d3line } from 'd3';
 import type { CardLayout, CardPart, ChangeKind, EmotionPoint, LaneLayout, LineLayout, MapLayout, TextLine } from '../layout/layout-types.js';
 import { cardName, emotionName, mapDescription, mapTitle } from './accessible-names.js';
+import { measureText } from '../layout/text-metrics.js';
 import { patchDom, SVG_NS } from './dom-patch.js';
 import { changeBadge } from './change-badge.js';
 import { el, textEl, type SvgNode } from './svg-tree.js';
@@ -40,6 +41,16 @@ export interface RenderOptions {
      * instead: one element fewer per card to style and lay out on every update.
      */
     titles?: boolean;
+    /**
+     * Zoomed out past reading (the preview's Fit page on a long map): the lanes' cards are drawn
+     * as one path per look (kind, severity, stage colour) with their lines as bars, and the
+     * emotion dots as one path per mood, instead of thousands of elements and words the browser
+     * would style and lay out one by one to show as a smudge. No card is an element of its own:
+     * the preview finds the card under the pointer from the layout (card-at.ts) and zooms in
+     * before the keyboard focuses one. The heading, lane labels, lines and curve are as always.
+     * Files and the diff never pass it.
+     */
+    outline?: boolean;
 }
 
 /** What goes before the map's own content (the exports' xmlns and stylesheet). */
@@ -86,6 +97,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
     const change: ChangeOf = changes.size === 0 ? () => null
         : (key, step) => changes.get(key) ?? (step !== undefined && changes.get(`step:${step}`) === 'removed' ? 'removed' : null);
     const titles = options.titles ?? true;
+    const outline = options.outline ?? false;
     const [x0, x1] = options.visibleX ?? [-Infinity, Infinity];
 
     const byLane = new Map<string, CardLayout[]>();
@@ -125,10 +137,11 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
             el('rect', { class: 'jm-lane-bg', x: 0, y: 0, width: layout.width, height: lane.height }, [], 'bg'),
             el('g', { class: 'jm-lane-label' }, texts(lane.labelLines, lane.y), 'label'),
             ...(lane.hint ? [el('g', { class: 'jm-lane-hint' }, texts([lane.hint], lane.y), 'hint')] : []),
-            ...(byLane.get(lane.id) ?? []).map(card => cardTree(card, lane.y, change, options.highlightStep, titles, cardName(layout, card))),
+            ...outline ? outlineCards(byLane.get(lane.id) ?? [], lane.y)
+                : (byLane.get(lane.id) ?? []).map(card => cardTree(card, lane.y, change, options.highlightStep, titles, cardName(layout, card))),
         ];
         if (lane.id === 'emotion' && layout.emotion) {
-            content.push(emotionTree(layout, lane.y, change, x0, x1, titles));
+            content.push(emotionTree(layout, lane.y, change, x0, x1, titles, outline));
             if (layout.emotion.asIs) content.push(asIsLegend(lane, layout.emotion.asIsLabels));
         }
         return el('g', attrs, content, rowKey);
@@ -191,6 +204,44 @@ function partTree(part: CardPart, step: string | undefined): SvgNode {
     }, [el('rect', { width: part.width, height: part.height, rx: part.kind === 'chip' ? part.height / 2 : 4 }), ...texts(part.lines, 0)]);
 }
 
+/** A rectangle as path data, rounded to a tenth of a pixel. */
+function box(x: number, y: number, width: number, height: number): string {
+    const r = (n: number) => Math.round(n * 10) / 10;
+    return `M${r(x)} ${r(y)}h${r(width)}v${r(height)}h${r(-width)}z`;
+}
+
+/**
+ * A lane's cards in outline, in lane coordinates: their boxes as one path per look (the classes
+ * and `data-kind` the stylesheet colours them by) and their lines as bars, each as wide as its
+ * text within its card and about as tall as its lower-case letters, so the zoomed-out map keeps
+ * the shape and texture of its words.
+ */
+function outlineCards(cards: readonly CardLayout[], top: number): SvgNode[] {
+    const looks = new Map<string, { kind: string; cls: string; boxes: string[] }>();
+    const bars: string[] = [];
+    const bar = (x: number, baseline: number, line: TextLine, room: number) => {
+        const width = Math.min(measureText(line.text, line.size, line.bold), room);
+        if (width <= 0) return;
+        const height = Math.round(line.size * 0.5);
+        bars.push(box(line.direction === 'rtl' ? x + line.x - width : x + line.x, baseline - height, width, height));
+    };
+    for (const card of cards) {
+        const cls = `jm-outline-box${card.variant ? ` jm-${card.variant}` : ''}${card.tone !== undefined ? ` jm-tone-${card.tone}` : ''}`;
+        const id = `${card.kind} ${cls}`;
+        let look = looks.get(id);
+        if (!look) looks.set(id, look = { kind: card.kind, cls, boxes: [] });
+        const y = card.y - top;
+        look.boxes.push(box(card.x, y, card.width, card.height));
+        for (const line of card.lines) bar(card.x, y + line.y, line, card.width - 8);
+        for (const part of card.parts ?? []) {
+            for (const line of part.lines) bar(card.x + part.x, y + part.y + line.y, line, part.width - 4);
+        }
+    }
+    const nodes = [...looks].map(([id, look]) => el('path', { class: look.cls, 'data-outline': look.kind, d: look.boxes.join('') }, [], `outline:${id}`));
+    if (bars.length > 0) nodes.push(el('path', { class: 'jm-outline-text', d: bars.join('') }, [], 'outline-text'));
+    return nodes;
+}
+
 /** "as-is / to-be" (a diff: "before / after") under the emotion lane's label: which curve is which. */
 function asIsLegend(lane: LaneLayout, labels = { before: 'as-is', after: 'to-be' }): SvgNode {
     const x = lane.labelLines[0]?.x ?? 0;
@@ -224,7 +275,7 @@ const DOT = 11;
  * the to-be curve (monotone: it never overshoots a level between two steps, and breaks where a
  * step has no emotion), a dot per step that carries its value, and "lowest" under the low point.
  */
-function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: number, x1: number, titles: boolean): SvgNode {
+function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: number, x1: number, titles: boolean, outline: boolean): SvgNode {
     const emotion = layout.emotion!;
     const left = layout.contentX;
     const right = layout.width - 8;
@@ -243,7 +294,7 @@ function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: numbe
         if (!p.moment || !inView(p)) continue;
         moments.push(el('g', { class: 'jm-moment-mark', 'data-step': p.step }, [
             el('line', { x1: p.x, x2: p.x, y1: 20, y2: emotion.bottom - top }),
-            textEl('text', { x: p.x, y: 15, 'font-size': 11, 'text-anchor': 'middle' }, '★ moment of truth'),
+            ...outline ? [] : [textEl('text', { x: p.x, y: 15, 'font-size': 11, 'text-anchor': 'middle' }, '★ moment of truth')],
         ], `moment:${p.key}`));
     }
     // A gap where a step has no emotion: the curve is not drawn through it.
@@ -252,8 +303,18 @@ function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: numbe
     // line is the journey as it is now.
     const curve = emotion.points.filter(p => change(p.key, p.step) !== 'removed');
     const points: SvgNode[] = [];
+    const dots = new Map<string, string[]>();
     for (const d of emotion.points) {
         if (!inView(d)) continue;
+        if (outline) {
+            // One path per mood: a dot is a circle drawn as two arcs.
+            const cls = d.value === undefined ? 'jm-gap' : moodClass(d.value);
+            const r = d.value === undefined ? 5 : DOT;
+            let list = dots.get(cls);
+            if (!list) dots.set(cls, list = []);
+            list.push(`M${d.x - r} ${(d.y ?? emotion.zeroY) - top}a${r} ${r} 0 1 0 ${2 * r} 0a${r} ${r} 0 1 0 ${-2 * r} 0z`);
+            continue;
+        }
         const cy = (d.y ?? emotion.zeroY) - top;
         points.push(el('circle', {
             'data-key': d.key, 'data-kind': 'emotion', 'data-step': d.step, 'data-value': d.value, 'data-change': change(d.key, d.step),
@@ -274,6 +335,7 @@ function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: numbe
             if (p.y !== undefined && inView(p)) asIs.push(el('circle', { class: 'jm-asis-point', 'data-step': p.step, 'data-value': p.value, cx: p.x, cy: p.y - top, r: 4 }));
         }
     }
+    for (const [cls, list] of dots) points.push(el('path', { class: `jm-outline-dots ${cls}`, d: list.join('') }, [], `outline-dots:${cls}`));
     return el('g', { class: 'jm-emotion' }, [
         el('g', { class: 'jm-zones' }, zones, 'zones'), ...levels, ...labels, ...moments, ...asIs,
         el('path', { class: 'jm-curve', d: path(curve) ?? '' }, [], 'curve'), ...points,
