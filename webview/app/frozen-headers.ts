@@ -32,6 +32,16 @@ function textOf(doc: Document, lines: readonly TextLine[], top: number): SVGElem
     return text;
 }
 
+/** Everything the copies are drawn from, as one string: equal signatures draw the same copies. */
+function signature(layout: MapLayout): string {
+    const lines = (list: readonly TextLine[]) => list.map(l => `${l.x},${l.y},${l.size},${l.bold},${l.role},${l.direction},${l.text}`).join('\u0001');
+    const parts = [String(layout.contentX)];
+    for (const lane of layout.lanes) parts.push(`${lane.id},${lane.y},${lane.height},${lines(lane.labelLines)}`);
+    for (const line of layout.lines) parts.push(`${line.id},${line.y},${lines(line.labelLines)}`);
+    for (const card of layout.cards) if (card.kind === 'stage') parts.push(`${card.id},${card.x},${card.y},${card.width},${card.height},${lines(card.lines)}`);
+    return parts.join('\u0002');
+}
+
 export class FrozenHeaders {
     private readonly group: SVGGElement;
     private readonly stages: SVGSVGElement;
@@ -45,6 +55,8 @@ export class FrozenHeaders {
     private row = { top: 0, height: 0 };
     /** The frozen stage titles, which slide right to stay readable while their stage is in view. */
     private stageTexts: Array<{ node: SVGElement; x: number; room: number }> = [];
+    /** What the copies were drawn from (signature()). */
+    private drawn = '';
 
     constructor(private readonly canvas: ZoomCanvas) {
         const doc = canvas.outer.ownerDocument;
@@ -65,9 +77,15 @@ export class FrozenHeaders {
         canvas.outer.appendChild(this.group);
     }
 
-    /** Draws the copies of a new layout's labels and headers. */
+    /** Draws the copies of a new layout's labels and headers (unless they are what is drawn: most edits move none). */
     setLayout(layout: MapLayout | undefined): void {
         this.layout = layout;
+        const drawn = layout ? signature(layout) : '';
+        if (drawn === this.drawn) {
+            this.update();
+            return;
+        }
+        this.drawn = drawn;
         const doc = this.group.ownerDocument;
         this.stagesContent.replaceChildren();
         this.lanesContent.replaceChildren();

@@ -31,7 +31,8 @@ export class MapKeyboard {
     /** The key of the card that holds the Tab stop. */
     private current?: string;
     private layout?: MapLayout;
-    private cards = new Map<string, CardLayout>();
+    /** The layout's cards by key, made when the keyboard first needs them after a new layout (not on every edit). */
+    private byKey?: Map<string, CardLayout>;
     private readonly ring: SVGRectElement;
     /** The element the focus came from into the picture (Escape goes back there). */
     private cameFrom?: HTMLElement;
@@ -53,7 +54,7 @@ export class MapKeyboard {
                 const from = event.relatedTarget as HTMLElement | null;
                 if (from && !outer.contains(from)) this.cameFrom = from;
                 const first = firstCard(this.layout);
-                const card = (this.current ? this.cards.get(this.current) : undefined)
+                const card = (this.current ? this.cards().get(this.current) : undefined)
                     ?? (first && this.inView(first) ? first : this.layout.cards.find(c => c.kind === 'step' && this.inView(c))) ?? first;
                 if (card) this.focusCard(card);
                 return;
@@ -75,11 +76,15 @@ export class MapKeyboard {
 
     setLayout(layout: MapLayout | undefined): void {
         this.layout = layout;
-        this.cards = new Map((layout?.cards ?? []).map(c => [c.key, c]));
-        if (this.current && !this.cards.has(this.current)) this.current = undefined;
-        const focused = this.current ? this.cards.get(this.current) : undefined;
+        this.byKey = undefined;
+        const focused = this.current ? layout?.cards.find(c => c.key === this.current) : undefined;
+        if (!focused) this.current = undefined;
         if (focused && this.ring.style.display !== 'none') this.placeRing(focused);
         else this.ring.style.display = 'none';
+    }
+
+    private cards(): Map<string, CardLayout> {
+        return this.byKey ??= new Map((this.layout?.cards ?? []).map(c => [c.key, c]));
     }
 
     /** After each redraw: new card elements get their tabindex, and exactly one is the Tab stop. */
@@ -88,8 +93,9 @@ export class MapKeyboard {
         // Drawn in outline, no lane card is an element (the header's may be): the picture itself
         // is the Tab stop, and taking the focus zooms in to a card (see the focusin handler).
         const map = this.canvas.map;
-        const inLane = (node: Element) => this.cards.get(node.getAttribute('data-key')!)?.lane !== 'header';
-        const pictureStop = this.cards.size > 0 && [...this.cards.values()].some(c => c.lane !== 'header') && !nodes.some(inLane);
+        // A lane's card sits in its lane's row; the header's in the heading.
+        const inLane = (node: Element) => node.parentElement?.getAttribute('data-kind') === 'lane';
+        const pictureStop = (this.layout?.cards.some(c => c.lane !== 'header') ?? false) && !nodes.some(inLane);
         if (pictureStop !== map.hasAttribute('tabindex')) {
             if (pictureStop) map.setAttribute('tabindex', '0');
             else map.removeAttribute('tabindex');
@@ -103,10 +109,8 @@ export class MapKeyboard {
         if (!stop) {
             // The current card is not drawn (panned away): the first card in view takes the stop.
             const first = this.layout ? firstCard(this.layout) : undefined;
-            stop = nodes.find(n => n.getAttribute('data-key') === first?.key && this.inView(first!)) ?? nodes.find(n => {
-                const card = this.cards.get(n.getAttribute('data-key')!);
-                return card !== undefined && card.lane !== 'header' && this.inView(card);
-            }) ?? nodes[0];
+            const key = first && this.inView(first) ? first.key : this.layout?.cards.find(c => c.lane !== 'header' && this.inView(c))?.key;
+            stop = (key !== undefined ? nodes.find(n => n.getAttribute('data-key') === key) : undefined) ?? nodes[0];
         }
         for (const node of nodes) {
             const value = node === stop ? '0' : '-1';
@@ -153,7 +157,7 @@ export class MapKeyboard {
 
     private cardOf(target: EventTarget | null): CardLayout | undefined {
         const key = (target as Element | null)?.closest?.('g.jm-card[data-key]')?.getAttribute('data-key');
-        return key ? this.cards.get(key) : undefined;
+        return key ? this.cards().get(key) : undefined;
     }
 
     private elementOf(key: string): SVGGElement | null {

@@ -15,6 +15,42 @@ const MIN_HEIGHT = 28;
 
 const round = (n: number) => Math.round(n * 10) / 10;
 
+/**
+ * What the strip draws from a layout (every lane's and card's box, every card's look), kept to
+ * tell whether a new layout changes it: compared value by value, without allocating.
+ */
+class StripGeometry {
+    private constructor(private readonly numbers: Float64Array, private readonly looks: ReadonlyArray<string | undefined>) {}
+
+    static of(layout: MapLayout): StripGeometry {
+        const numbers = new Float64Array(2 + 2 * layout.lanes.length + 4 * layout.cards.length);
+        const looks: Array<string | undefined> = [];
+        let i = 0;
+        numbers[i++] = layout.width;
+        numbers[i++] = layout.height;
+        for (const lane of layout.lanes) { numbers[i++] = lane.y; numbers[i++] = lane.height; }
+        for (const card of layout.cards) {
+            numbers[i++] = card.x; numbers[i++] = card.y; numbers[i++] = card.width; numbers[i++] = card.height;
+            looks.push(card.kind, card.variant);
+        }
+        return new StripGeometry(numbers, looks);
+    }
+
+    matches(layout: MapLayout): boolean {
+        const n = this.numbers;
+        if (n.length !== 2 + 2 * layout.lanes.length + 4 * layout.cards.length) return false;
+        if (n[0] !== layout.width || n[1] !== layout.height) return false;
+        let i = 2;
+        for (const lane of layout.lanes) if (n[i++] !== lane.y || n[i++] !== lane.height) return false;
+        let j = 0;
+        for (const card of layout.cards) {
+            if (n[i++] !== card.x || n[i++] !== card.y || n[i++] !== card.width || n[i++] !== card.height) return false;
+            if (this.looks[j++] !== card.kind || this.looks[j++] !== card.variant) return false;
+        }
+        return true;
+    }
+}
+
 export class Minimap {
     readonly element: HTMLElement;
     private readonly svg: SVGSVGElement;
@@ -22,6 +58,8 @@ export class Minimap {
     private readonly viewport: SVGRectElement;
     private layout?: MapLayout;
     private size = { width: 0, height: 0 };
+    /** What the strip was drawn from. */
+    private shape?: StripGeometry;
     /** The strip's shapes by class, kept across layouts to be patched. */
     private readonly paths = new Map<string, SVGPathElement>();
 
@@ -69,10 +107,17 @@ export class Minimap {
     setLayout(layout: MapLayout | undefined): void {
         this.layout = layout;
         if (!layout) {
+            this.shape = undefined;
             this.drawShapes(new Map());
             this.update();
             return;
         }
+        // Most edits move no card: then there is nothing to redraw (and no strings to build).
+        if (this.shape?.matches(layout)) {
+            this.update();
+            return;
+        }
+        this.shape = StripGeometry.of(layout);
         this.setAttr(this.svg, 'viewBox', `0 0 ${layout.width} ${layout.height}`);
         // One <path> per look (lane band, card kind, variant), not one <rect> per card: the strip
         // is redrawn on every edit, and a few paths cost the browser far less than hundreds of rects.

@@ -69,6 +69,8 @@ export class PreviewApp {
     private drawnWindow?: readonly [number, number];
     /** Whether the picture on screen was drawn in outline (zoomed out past reading). */
     private drawnOutline = false;
+    /** The journeys the picker lists (ids and titles), to rebuild it only when they change. */
+    private pickerOptions = '';
     private redrawQueued = false;
 
     constructor(private readonly doc: Document, private readonly host: HostApi, nonce: string | undefined) {
@@ -153,12 +155,15 @@ export class PreviewApp {
         if (!message.model) return;
         this.model = message.model;
         const journeys = message.model.journeys;
-        this.picker.replaceChildren(...journeys.map(j => {
+        // Rebuilt only when the journeys or their titles change (not on every edit).
+        const options = journeys.map(j => `${j.id}\u0001${j.title}`).join('\u0002');
+        if (options !== this.pickerOptions) this.picker.replaceChildren(...journeys.map(j => {
             const option = this.doc.createElement('option');
             option.value = j.id;
             option.textContent = j.title;
             return option;
         }));
+        this.pickerOptions = options;
         this.picker.hidden = journeys.length < 2;
         if (switchedFile) this.fitted = false;
         this.draw();
