@@ -2,7 +2,7 @@ import { strict as assert } from 'node:assert';
 import { execFile } from 'node:child_process';
 import { chmodSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { ensureBuilt, ROOT } from './cli-process.js';
 
 /**
@@ -30,6 +30,27 @@ function cli(args: string[], cwd: string, options: { uid?: number; timeout?: num
                 stdout, stderr, timedOut: error?.killed === true,
             }));
     });
+}
+
+/**
+ * Lets `nobody` reach the CLI and Node: a checkout (or its Node) under a directory only root may
+ * enter (`mktemp -d` makes them 0700) would otherwise refuse to start the process at all. Adds
+ * only the search bit (o+x, no listing) to the directories on the way that lack it; returns how
+ * to put them back.
+ */
+function letNobodyThrough(paths: string[]): () => void {
+    const changed = new Map<string, number>();
+    for (const path of paths) {
+        for (let dir = dirname(path); ; dir = dirname(dir)) {
+            const mode = statSync(dir).mode & 0o7777;
+            if (!(mode & 0o001) && !changed.has(dir)) {
+                changed.set(dir, mode);
+                chmodSync(dir, mode | 0o001);
+            }
+            if (dirname(dir) === dir) break;
+        }
+    }
+    return () => { for (const [dir, mode] of changed) chmodSync(dir, mode); };
 }
 
 /** Finished in time, no stack trace, no internal error. */
@@ -285,6 +306,7 @@ describe('hostile input to the CLI (as processes, each bounded by a timeout)', f
         chmodSync(join(path, 'secret.journey'), 0o000);
         // Root reads through `chmod 000`: run as nobody then, so the kernel really says EACCES.
         const as = process.getuid?.() === 0 ? { uid: NOBODY } : {};
+        const restore = 'uid' in as ? letNobodyThrough([ROOT, process.execPath, path]) : () => {};
         try {
             for (const command of ['check', 'fmt']) {
                 assertRefused(await cli([command, '.'], path, as), command, /locked: cannot read the directory: permission denied/, `${command} .`);
@@ -294,6 +316,7 @@ describe('hostile input to the CLI (as processes, each bounded by a timeout)', f
             assertRefused(await cli(['check', 'locked/hidden.journey'], path, as), 'check', /locked\/hidden\.journey: permission denied/, 'below');
         } finally {
             chmodSync(join(path, 'locked'), 0o755);
+            restore();
         }
         assert.equal(statSync(join(path, 'ok.journey')).isFile(), true);
         assertRefused(await cli(['check', 'ok.journey/x.journey'], path), 'check', /ok\.journey\/x\.journey: not a directory \(a part of the path is a file\)/, 'ENOTDIR');
