@@ -16,7 +16,7 @@ import { formatMs, log, Samples } from './stats.js';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CLI = join(ROOT, 'bin/journeymap.mjs');
 const QUICK = process.env.JOURNEYMAP_BENCH_QUICK === '1';
-const START_RUNS = QUICK ? 5 : 10;
+const START_RUNS = QUICK ? 5 : 7;
 const COMMAND_RUNS = 2;
 const BIG_RUNS = 1;
 const MAPS = QUICK ? 200 : 2000;
@@ -25,7 +25,7 @@ const REPORT_MAPS = QUICK ? 125 : 1250;
 const REPORT_RUNS = 1;
 /** `render` to SVG, PNG and PDF: one map of 100 steps, a few runs (each is a whole process). */
 const RENDER_STEPS = 100;
-const RENDER_RUNS = QUICK ? 1 : 2;
+const RENDER_RUNS = 1;
 
 interface Timed { ms: number; stdout: string; status: number | null }
 

@@ -35,7 +35,7 @@ interface Size {
 const SIZES: Size[] = QUICK
     ? [{ steps: 100, runs: 5, edits: 4 }, { steps: 1000, runs: 3, edits: 2 }, { steps: 10000, runs: 1, edits: 2 }]
     // No edits over stdio at 10,000 steps: the typing bench times one keystroke there (bench/typing.bench.ts).
-    : [{ steps: 100, runs: 6, edits: 8 }, { steps: 1000, runs: 4, edits: 5 }, { steps: 10000, runs: 1, edits: 0 }];
+    : [{ steps: 100, runs: 5, edits: 6 }, { steps: 1000, runs: 3, edits: 4 }, { steps: 10000, runs: 1, edits: 0 }];
 
 type Phase = 'parse' | 'exports' | 'walk' | 'scopes' | 'override' | 'link' | 'references' | 'builtin' | 'checks' | 'checksDiff' | 'mapping' | 'model';
 
