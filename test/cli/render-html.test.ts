@@ -81,7 +81,7 @@ describe('journeymap render -o map.html: the page as a viewer (CLI process, Chro
         assert.equal(await page.locator('[data-frozen=stages]').isVisible(), true);
         assert.deepEqual(await page.locator('[data-frozen=stages] g[data-stage]').allTextContents(), ['One', 'Two']);
         assert.ok((await page.locator('[data-frozen=lanes] g[data-lane]').allTextContents()).includes('Customer actions'));
-        const strip = await box('#jm-minimap svg');
+        const strip = await box('.jm-minimap svg');
         await page.mouse.click(strip.right - 3, strip.y + strip.height / 2);
         const [last, canvas] = [await box('g[data-kind=step][data-id=s11]'), await box('svg.jm-canvas')];
         assert.ok(last.x >= canvas.x && last.right <= canvas.right, `the last step in view: ${JSON.stringify(last)}`);

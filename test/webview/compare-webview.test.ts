@@ -137,6 +137,36 @@ describe('compare webview in Chromium', function () {
         await view.page.close();
     });
 
+    it('gives each picture the preview\'s aids: frozen lane labels when panned, an overview strip, and the keyboard (Tab in, arrows, Enter shows the source)', async () => {
+        const old = await modelOf(twelveStepMap(), 'wide.journey');
+        const now = await modelOf(twelveStepMap().replace('"Shown 4"', '"Shown 4, now sooner"'), 'wide.journey');
+        const view = await openWebview(browser, { bundle: 'compare', width: 1000, height: 700 });
+        await view.post(compareMessage(SPEC, 'wide.journey', { label: 'HEAD', errors: [], model: old }, { label: 'Working tree', errors: [], model: now }));
+        // Wider than their panes: a strip in each.
+        assert.equal(await view.page.locator('[data-side] .jm-minimap:visible').count(), 2);
+        const box = (await view.page.locator('[data-side=new] .jm-canvas').boundingBox())!;
+        await view.page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+        await view.page.mouse.down();
+        await view.page.mouse.move(box.x + box.width / 2 - 300, box.y + box.height / 2, { steps: 5 });
+        await view.page.mouse.up();
+        // Both pictures panned together: both freeze their lane labels.
+        assert.equal(await view.page.locator('[data-side] [data-frozen=lanes]:visible').count(), 2);
+        assert.equal(await view.page.locator('[data-side=new] [data-frozen=lanes] [data-lane=actions]').textContent(), 'Customer actions');
+        // The keyboard in the new picture: one Tab stop, an arrow to the next step, Enter reveals its source there.
+        await view.page.locator('[data-side=new] svg.jm-map g.jm-card[tabindex="0"]').focus();
+        const first = await view.page.evaluate(() => document.activeElement?.getAttribute('data-key'));
+        await view.page.keyboard.press('ArrowRight');
+        const next = await view.page.evaluate(() => document.activeElement?.getAttribute('data-key'));
+        assert.notEqual(next, first);
+        await view.page.keyboard.press('Enter');
+        const message = (await view.posted()).at(-1) as { type: string; side: string; range: unknown };
+        assert.equal(message.type, 'reveal');
+        assert.equal(message.side, 'new');
+        assert.equal(await view.page.locator('[data-side=new] svg.jm-map g.jm-card[tabindex="0"]').count(), 1);
+        assert.deepEqual(view.consoleErrors, []);
+        await view.page.close();
+    });
+
     it('stacks the pictures on request and remembers it, with the comparison, for a reload; stacks them at first in a narrow view', async () => {
         const narrow = await openWebview(browser, { bundle: 'compare', width: 700, height: 900 });
         await narrow.post(await comparison());

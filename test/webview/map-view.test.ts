@@ -89,8 +89,8 @@ describe('the map view in the preview (Chromium): frozen headers, overview, keyb
     it('shows an overview strip for a map wider than the view; a click there moves the view', async () => {
         const view = await openWebview(browser, { width: 1000, height: 700 });
         await view.post(modelMessage(wide));
-        assert.equal(await view.page.locator('#jm-minimap').isVisible(), true);
-        const strip = (await box(view, '#jm-minimap svg'))!;
+        assert.equal(await view.page.locator('.jm-minimap').isVisible(), true);
+        const strip = (await box(view, '.jm-minimap svg'))!;
         const before = (await box(view, '.jm-minimap-view'))!;
         assert.ok(before.x - strip.x < 2 && before.width < strip.width * 0.9, 'the view rectangle starts at the left and covers part of the map');
         // Click near the right end of the strip: the last step comes into view.
@@ -106,7 +106,7 @@ describe('the map view in the preview (Chromium): frozen headers, overview, keyb
         assert.ok(Math.abs((await box(view, '.jm-minimap-view'))!.x - strip.x) < 2);
         // Fit width: the map no longer overflows across, the strip goes.
         await view.page.click('#jm-fit');
-        assert.equal(await view.page.locator('#jm-minimap').isVisible(), false);
+        assert.equal(await view.page.locator('.jm-minimap').isVisible(), false);
         await view.page.close();
     });
 

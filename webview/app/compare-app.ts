@@ -13,7 +13,9 @@ import { renderMap } from '../render/render-map.js';
 import { addStyle, button, element, journeyPicker } from './dom.js';
 import { PAGE_CSS } from './page-style.js';
 import { LAYOUT } from '../layout/journey-layout.js';
-import { createZoomCanvas, readableScale, type ZoomCanvas } from './zoom-canvas.js';
+import { MapView } from './map-view.js';
+import { viewerCss } from './viewer-style.js';
+import { readableScale, type ZoomCanvas } from './zoom-canvas.js';
 
 export interface CompareHostApi {
     postMessage(message: CompareToHostMessage): void;
@@ -54,6 +56,8 @@ const COMPARE_CSS = `
 interface Pane {
     label: HTMLElement;
     note: HTMLElement;
+    /** The map on screen as in the preview: frozen lane labels and stage headers, overview strip, keyboard. */
+    view: MapView;
     canvas: ZoomCanvas;
     layout?: MapLayout;
 }
@@ -75,7 +79,7 @@ export class CompareApp {
 
     constructor(private readonly doc: Document, private readonly host: CompareHostApi, nonce: string | undefined) {
         this.state = host.getState() ?? {};
-        addStyle(doc, nonce, PAGE_CSS + COMPARE_CSS + mapCss('vscode'));
+        addStyle(doc, nonce, PAGE_CSS + COMPARE_CSS + mapCss('vscode') + viewerCss('vscode'));
 
         const root = element(this.doc, 'div', { id: 'jm-root' });
         const toolbar = element(this.doc, 'div', { id: 'jm-toolbar', role: 'toolbar' });
@@ -168,9 +172,12 @@ export class CompareApp {
         pane.canvas.outer.style.display = layout ? '' : 'none';
         if (!layout || !journey) {
             pane.note.textContent = info.errors.length ? `${info.label} does not parse.` : `Not in ${info.label}.`;
+            pane.view.setLayout(undefined);
             return;
         }
+        pane.view.setLayout(layout);
         renderMap(pane.canvas.map, layout, { changes: new Map(marks) });
+        pane.view.afterRender();
     }
 
     private drawChanges(journey: CompareJourney | undefined): void {
@@ -219,8 +226,13 @@ export class CompareApp {
 
     private onClick(side: Side, event: MouseEvent): void {
         const key = (event.target as Element).closest?.('[data-key]')?.getAttribute('data-key');
+        if (key) this.revealKey(side, key);
+    }
+
+    /** Asks the host to show the source of the card or emotion point `key` of one side. */
+    private revealKey(side: Side, key: string): void {
         const layout = this.sides[side].layout;
-        if (!key || !layout) return;
+        if (!layout) return;
         const range = layout.cards.find(c => c.key === key)?.range ?? layout.emotion?.points.find(p => p.key === key)?.range;
         if (range) this.host.postMessage({ type: 'reveal', side, range });
     }
@@ -254,9 +266,11 @@ export class CompareApp {
         const host = element(this.doc, 'div', { class: 'jm-pane-canvas' });
         section.append(label, note, host);
         this.panes.append(section);
-        const canvas = createZoomCanvas(host);
+        // Enter on a focused card shows its source, as a click does.
+        const view = new MapView(host, { activate: card => this.revealKey(side, card.key) });
+        const canvas = view.canvas;
         canvas.outer.addEventListener('click', event => this.onClick(side, event));
-        return { label, note, canvas };
+        return { label, note, view, canvas };
     }
 
     private saveState(patch: Partial<CompareState>): void {

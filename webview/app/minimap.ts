@@ -66,7 +66,8 @@ export class Minimap {
     constructor(private readonly canvas: ZoomCanvas, container: HTMLElement) {
         const doc = container.ownerDocument;
         this.element = doc.createElement('div');
-        this.element.id = 'jm-minimap';
+        // A class, not an id: the compare view has a strip in each of its two panes.
+        this.element.className = 'jm-minimap';
         this.element.setAttribute('aria-hidden', 'true');
         this.element.title = 'Overview: click or drag to move the view';
         this.element.hidden = true;

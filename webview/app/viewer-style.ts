@@ -12,7 +12,7 @@ export function viewerCss(palette: PaletteName): string {
     // The focus colour: the editor's in VS Code, the highlight colour in a file.
     const focus = palette === 'vscode' ? 'var(--vscode-focusBorder)' : PALETTES[palette].highlight;
     return `.jm-view-host{position:relative;overflow:hidden;}
-.jm-canvas,#jm-minimap,#jm-text-view{${vars}--jm-focus:${focus};}
+.jm-canvas,.jm-minimap,#jm-text-view{${vars}--jm-focus:${focus};}
 .jm-canvas{outline:none;}
 .jm-frozen{font-family:${FONT_FAMILY};}
 .jm-frozen text{fill:var(--jm-fg);white-space:pre;}
@@ -27,16 +27,16 @@ export function viewerCss(palette: PaletteName): string {
 .jm-frozen .jm-frozen-card text{fill:var(--jm-stage-fg);}
 .jm-focus-ring{fill:none;stroke:var(--jm-focus);stroke-width:3;vector-effect:non-scaling-stroke;pointer-events:none;}
 .jm-map g.jm-card:focus{outline:none;}
-#jm-minimap{position:absolute;right:12px;bottom:12px;z-index:2;line-height:0;background:var(--jm-bg);border:1px solid var(--jm-card-border);box-shadow:0 1px 4px rgba(0,0,0,.3);cursor:pointer;}
-#jm-minimap[hidden]{display:none;}
-#jm-minimap .jm-minimap-bg{fill:var(--jm-bg);}
-#jm-minimap .jm-minimap-lane{fill:var(--jm-lane-bg);}
-#jm-minimap .jm-minimap-lane.jm-alt{fill:var(--jm-lane-bg-alt);}
-#jm-minimap .jm-minimap-card{fill:var(--jm-card-border);}
-#jm-minimap .jm-minimap-stage{fill:var(--jm-stage-bg);stroke:var(--jm-stage-fg);stroke-width:1;vector-effect:non-scaling-stroke;}
-#jm-minimap .jm-minimap-pain{fill:var(--jm-pain-high);}
-#jm-minimap .jm-minimap-opportunity{fill:var(--jm-opportunity);}
-#jm-minimap .jm-minimap-view{fill:var(--jm-focus);fill-opacity:.15;stroke:var(--jm-focus);stroke-width:2;vector-effect:non-scaling-stroke;}
+.jm-minimap{position:absolute;right:12px;bottom:12px;z-index:2;line-height:0;background:var(--jm-bg);border:1px solid var(--jm-card-border);box-shadow:0 1px 4px rgba(0,0,0,.3);cursor:pointer;}
+.jm-minimap[hidden]{display:none;}
+.jm-minimap .jm-minimap-bg{fill:var(--jm-bg);}
+.jm-minimap .jm-minimap-lane{fill:var(--jm-lane-bg);}
+.jm-minimap .jm-minimap-lane.jm-alt{fill:var(--jm-lane-bg-alt);}
+.jm-minimap .jm-minimap-card{fill:var(--jm-card-border);}
+.jm-minimap .jm-minimap-stage{fill:var(--jm-stage-bg);stroke:var(--jm-stage-fg);stroke-width:1;vector-effect:non-scaling-stroke;}
+.jm-minimap .jm-minimap-pain{fill:var(--jm-pain-high);}
+.jm-minimap .jm-minimap-opportunity{fill:var(--jm-opportunity);}
+.jm-minimap .jm-minimap-view{fill:var(--jm-focus);fill-opacity:.15;stroke:var(--jm-focus);stroke-width:2;vector-effect:non-scaling-stroke;}
 #jm-text-view{flex:1;min-height:0;overflow:auto;padding:8px 24px 24px;background:var(--jm-bg);color:var(--jm-fg);line-height:1.45;}
 #jm-text-view[hidden]{display:none;}
 #jm-text-view h1{font-size:1.5em;margin:8px 0;}
@@ -57,6 +57,6 @@ ${HIGH_CONTRAST}`;
 const HIGH_CONTRAST = `body.vscode-high-contrast .jm-map .jm-card:not([data-change])>rect,body.vscode-high-contrast .jm-map .jm-part>rect{stroke-dasharray:none;}
 body.vscode-high-contrast .jm-map .jm-card:not([data-change]):not(.jm-highlight):not([data-kind=pain]):not([data-kind=opportunity]):not(.jm-moment)>rect{stroke:var(--vscode-contrastBorder, currentColor);stroke-width:1.5;}
 body.vscode-high-contrast .jm-frozen-card>rect{stroke:var(--vscode-contrastBorder, currentColor);}
-body.vscode-high-contrast #jm-minimap{box-shadow:none;border-color:var(--vscode-contrastBorder);}
+body.vscode-high-contrast .jm-minimap{box-shadow:none;border-color:var(--vscode-contrastBorder);}
 body.vscode-high-contrast .jm-focus-ring{stroke:var(--vscode-contrastActiveBorder, var(--vscode-focusBorder));}
 `;
