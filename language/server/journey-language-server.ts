@@ -36,7 +36,10 @@ export function startJourneyLanguageServer(services: LangiumSharedServices): voi
     lsp.addFormattingHandler(connection, services);
     lsp.addCodeActionHandler(connection, services);
     lsp.addRenameHandler(connection, services);
-    lsp.addHoverHandler(connection, services);
+    // Hover, likewise: it resolves the one reference under the pointer on demand (Langium links a
+    // reference when it is first read) and needs no other, so it does not wait for the whole file
+    // to be linked either; while typing on a big map that wait was seconds long.
+    lsp.addHoverHandler(connection, services, DocumentState.ComputedScopes);
     lsp.addInlayHintHandler(connection, services);
     lsp.addSemanticTokenHandler(connection, services);
     lsp.addExecuteCommandHandler(connection, services);

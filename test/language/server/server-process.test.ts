@@ -144,6 +144,23 @@ describe('journeymap-language-server --stdio (a real process)', function () {
         assert.match(result.diagnostics.find(d => d.code === 'emotion-out-of-range')!.message, /9/);
     });
 
+    it('answers hover on a reference to another file right behind a run of edits, for the latest text (hover does not wait for the whole file to be linked)', async () => {
+        const uri = uriOf('hover-while-typing.journey');
+        const text = readFileSync(join(workspace, 'gift-purchase.journey'), 'utf8').replace('journey gift_purchase ', 'journey hover_while_typing ');
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId: 'journey', version: 1, text } });
+        // Edits sent back to back, the hover right behind the last: it is answered for that text.
+        let current = text;
+        for (let version = 2; version <= 6; version++) {
+            current = text.replace('"Dana needs a gift', `"Dana${'!'.repeat(version)} needs a gift`);
+            await connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text: current }] });
+        }
+        // `for dana` on line 0: dana is declared in common.journey.
+        const hover = await connection.sendRequest('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: current.indexOf('dana') + 1 } }) as { contents: { value: string } } | null;
+        assert.ok(hover, 'an answer');
+        assert.match(hover.contents.value, /persona.*dana/s);
+        assert.match(hover.contents.value, /Dana, online shopper/);
+    });
+
     it('survives garbage text and still answers', async () => {
         const uri = uriOf('garbage.journey');
         const garbage = [
