@@ -3,7 +3,6 @@
  * frozen headers, overview strip, keyboard and text view) and the viewer script
  * (webview/app/standalone.ts), all inline in one file that loads nothing from the network.
  */
-import { randomBytes } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { JourneyModel } from '../../language/model/journey-model.js';
@@ -14,6 +13,8 @@ import type { CardLayout, MapLayout } from '../../webview/layout/layout-types.js
 import { PALETTES, type ExportTheme } from '../../webview/render/map-style.js';
 import { mapSvg } from '../../webview/render/svg-markup.js';
 import { xmlSafe } from '../../webview/render/svg-tree.js';
+import { randomNonce } from '../text/nonce.js';
+import { standalonePageHead } from '../text/standalone-page.js';
 
 function escapeHtml(text: string): string {
     return xmlSafe(text).replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
@@ -51,20 +52,12 @@ function scriptData(value: unknown): string {
 
 export function standaloneHtml(journey: JourneyModel, theme: ExportTheme, layout: MapLayout = layoutJourney(journey)): string {
     // A fresh nonce for the page's script and styles (the picture's own <style> included).
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = randomNonce();
     const svg = mapSvg(layout, { palette: theme, styleNonce: nonce });
     const palette = PALETTES[theme];
     const data = scriptData({ layout: viewerLayout(layout), minScale: readableScale(LAYOUT.bodySize) });
-    // No network at all: the policy forbids every fetch; style and script are inline, by nonce.
-    return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${escapeHtml(journey.title)} — Journeymap</title>
-<style nonce="${nonce}">
-html,body{margin:0;height:100%;overflow:hidden;background:${palette.bg};color:${palette.fg};font-family:Arial,'Liberation Sans',Helvetica,sans-serif;font-size:14px;}
+    // No network at all (standalonePageHead): style and script are inline, by nonce.
+    const style = `html,body{margin:0;height:100%;overflow:hidden;background:${palette.bg};color:${palette.fg};font-family:Arial,'Liberation Sans',Helvetica,sans-serif;font-size:14px;}
 #jm-root{display:flex;flex-direction:column;height:100%;}
 #jm-toolbar{display:flex;gap:6px;align-items:center;padding:6px 10px;border-bottom:1px solid ${palette['card-border']};}
 #jm-toolbar .jm-file{margin-right:auto;font-weight:bold;overflow:hidden;text-overflow:ellipsis;white-space:nowrap;}
@@ -74,8 +67,8 @@ html,body{margin:0;height:100%;overflow:hidden;background:${palette.bg};color:${
 #jm-canvas-host{flex:1;min-height:0;}
 #jm-canvas-host[hidden]{display:none;}
 .jm-canvas{display:block;cursor:grab;}
-${viewerCss(theme)}</style>
-</head>
+${viewerCss(theme)}`;
+    return `${standalonePageHead({ nonce, title: `${journey.title} — Journeymap`, style, script: true })}
 <body>
 <div id="jm-root">
 <div id="jm-toolbar" role="toolbar" aria-label="Map view"><span class="jm-file">${escapeHtml(journey.title)}</span><button id="jm-fit" type="button" title="Fit the map to the width of the window">Fit width</button><button id="jm-fit-page" type="button" title="Fit the whole map into the window">Fit page</button><button id="jm-text-toggle" type="button" aria-pressed="false" title="Show the map as text: a heading per stage and step, a list per step">Text view</button></div>

@@ -1,6 +1,7 @@
-import { randomBytes } from 'node:crypto';
 import { journeyMapSvg } from '../../webview/render/svg-markup.js';
 import { htmlText as escapeHtml } from '../text/html-text.js';
+import { randomNonce } from '../text/nonce.js';
+import { standalonePageHead } from '../text/standalone-page.js';
 import { customerHeadline } from './customer-headline.js';
 import { describeChange, type Markup } from './describe-change.js';
 import type { JourneyDiff } from './diff-model.js';
@@ -16,7 +17,7 @@ import type { LoadedRevision } from './load-revision.js';
  */
 export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: LoadedRevision, pairs: readonly FilePair[]): string {
     const sections: string[] = [];
-    const nonce = randomBytes(16).toString('base64');
+    const nonce = randomNonce();
     for (const pair of pairs) {
         const changes = diff.changes.filter(c => c.file === pair.path);
         const oldModel = oldRev.models.get(pair.oldPath ?? pair.path);
@@ -36,14 +37,7 @@ export function formatHtml(diff: JourneyDiff, oldRev: LoadedRevision, newRev: Lo
     }
     const s = diff.summary;
     const headline = customerHeadline(diff);
-    return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; script-src 'nonce-${nonce}'; img-src data:">
-<title>Journey map diff</title>
-<style nonce="${nonce}">
-body{font-family:Arial,'Liberation Sans',sans-serif;margin:0;padding:8px 16px;}
+    const style = `body{font-family:Arial,'Liberation Sans',sans-serif;margin:0;padding:8px 16px;}
 .jm-body{display:flex;gap:12px;align-items:flex-start}
 .jm-changes{flex:0 0 320px;max-height:80vh;overflow:auto;font-size:13px;padding-left:20px}
 .jm-changes button{all:unset;cursor:pointer;display:block;padding:2px 0}
@@ -55,8 +49,8 @@ body{font-family:Arial,'Liberation Sans',sans-serif;margin:0;padding:8px 16px;}
 .jm-changes li[data-kind=removed]::marker{content:"− ";color:#57606a}
 .jm-changes li[data-kind=changed]::marker,.jm-changes li[data-kind=renamed]::marker{content:"~ ";color:#0550ae}
 .jm-changes li[data-kind=moved]::marker{content:"↔ ";color:#bf3989}
-</style>
-</head>
+`;
+    return `${standalonePageHead({ nonce, title: 'Journey map diff', style, script: true })}
 <body>
 <h1>Journey map diff</h1>
 ${headline ? `<p><strong>${escapeHtml(headline[0].toUpperCase() + headline.slice(1))}.</strong></p>` : ''}

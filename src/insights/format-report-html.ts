@@ -1,4 +1,5 @@
 import { randomNonce } from '../text/nonce.js';
+import { standalonePageHead } from '../text/standalone-page.js';
 import { htmlText } from '../text/html-text.js';
 import { lineUrl } from '../text/url-path.js';
 import type { Level } from '../../language/model/journey-model.js';
@@ -93,15 +94,7 @@ export function formatReportHtml(input: ReportInput): string {
 
     parts.push(`<section id="curves"><h2>Emotion curves</h2><div class="jm-curves">${input.names.curves.map(curve).join('')}</div></section>`);
 
-    return `<!doctype html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'nonce-${nonce}'; img-src data:">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Journey insights — Journeymap</title>
-<style nonce="${nonce}">${STYLE}</style>
-</head>
+    return `${standalonePageHead({ nonce, title: 'Journey insights — Journeymap', style: STYLE, script: false })}
 <body>
 <h1>Journey insights</h1>
 <p class="jm-headline">${headline(insights.totals, s => `<strong>${s}</strong>`)}</p>
