@@ -8,7 +8,7 @@ import type { Browser, FrameLocator, Page } from 'playwright-core';
 import { createProfile, ensureCodeServer, freePort, installExtension, startCodeServer, stopCodeServer } from '../../scripts/code-server.mjs';
 // @ts-expect-error plain ESM script shared with `npm start -- --smoke`
 import { launchBrowser, lastWebview, openWorkbench } from '../../scripts/vscode-browser.mjs';
-import { packageExtension, root, runCommand as runCommandIn } from './workbench.js';
+import { eventually, packageExtension, root, runCommand as runCommandIn } from './workbench.js';
 
 /**
  * Journeymap's web extension (docs/web.md) in a real VS Code: code-server in Chromium, with the
@@ -67,17 +67,6 @@ describe('Journeymap in the web extension host (code-server, remote.extensionKin
 
     const editor = () => page.locator('.editor-instance .monaco-editor').first();
     const editorText = async () => (await editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
-
-    async function eventually(read: () => Promise<string>, ok: (value: string) => boolean, what: string, timeout = 30_000) {
-        const deadline = Date.now() + timeout;
-        let value = '';
-        while (Date.now() < deadline) {
-            value = await read().catch(() => '');
-            if (ok(value)) return value;
-            await new Promise(resolve => setTimeout(resolve, 250));
-        }
-        throw new Error(`${what}: last seen ${JSON.stringify(value.slice(0, 300))}`);
-    }
 
     const runCommand = (title: string) => runCommandIn(page, title);
 

@@ -104,6 +104,15 @@ describe('the map view in the preview (Chromium): frozen headers, overview, keyb
         // Drag back along the strip.
         await drag(view, [strip.right - 4, strip.y + 5], [strip.x + 2, strip.y + 5]);
         assert.ok(Math.abs((await box(view, '.jm-minimap-view'))!.x - strip.x) < 2);
+        // An edit that moves no box and no label (here: the same map again) changes nothing in the strip or the frozen headers.
+        await view.page.evaluate(() => {
+            const w = window as unknown as { __mutations: number };
+            w.__mutations = 0;
+            const observer = new MutationObserver(records => { w.__mutations += records.length; });
+            for (const node of Array.from(document.querySelectorAll('.jm-minimap, .jm-frozen'))) observer.observe(node, { subtree: true, childList: true, attributes: true, characterData: true });
+        });
+        await view.post({ ...modelMessage(wide), version: 2 });
+        assert.equal(await view.page.evaluate(() => (window as unknown as { __mutations: number }).__mutations), 0);
         // Fit width: the map no longer overflows across, the strip goes.
         await view.page.click('#jm-fit');
         assert.equal(await view.page.locator('.jm-minimap').isVisible(), false);

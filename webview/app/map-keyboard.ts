@@ -53,9 +53,7 @@ export class MapKeyboard {
                 if (!canvas.map.matches(':focus-visible')) return;
                 const from = event.relatedTarget as HTMLElement | null;
                 if (from && !outer.contains(from)) this.cameFrom = from;
-                const first = firstCard(this.layout);
-                const card = (this.current ? this.cards().get(this.current) : undefined)
-                    ?? (first && this.inView(first) ? first : this.layout.cards.find(c => c.kind === 'step' && this.inView(c))) ?? first;
+                const card = (this.current ? this.cards().get(this.current) : undefined) ?? this.entryCard() ?? firstCard(this.layout);
                 if (card) this.focusCard(card);
                 return;
             }
@@ -83,6 +81,13 @@ export class MapKeyboard {
         else this.ring.style.display = 'none';
     }
 
+    /** Where the picture is entered without a current card: the first step if in view, else the first lane card in view. */
+    private entryCard(): CardLayout | undefined {
+        if (!this.layout) return undefined;
+        const first = firstCard(this.layout);
+        return first && this.inView(first) ? first : this.layout.cards.find(c => c.lane !== 'header' && this.inView(c));
+    }
+
     private cards(): Map<string, CardLayout> {
         return this.byKey ??= new Map((this.layout?.cards ?? []).map(c => [c.key, c]));
     }
@@ -108,8 +113,7 @@ export class MapKeyboard {
         let stop = this.current ? nodes.find(n => n.getAttribute('data-key') === this.current) : undefined;
         if (!stop) {
             // The current card is not drawn (panned away): the first card in view takes the stop.
-            const first = this.layout ? firstCard(this.layout) : undefined;
-            const key = first && this.inView(first) ? first.key : this.layout?.cards.find(c => c.lane !== 'header' && this.inView(c))?.key;
+            const key = this.entryCard()?.key;
             stop = (key !== undefined ? nodes.find(n => n.getAttribute('data-key') === key) : undefined) ?? nodes[0];
         }
         for (const node of nodes) {

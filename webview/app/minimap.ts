@@ -6,6 +6,7 @@
  */
 import type { MapLayout } from '../layout/layout-types.js';
 import { SVG_NS } from '../render/dom-patch.js';
+import { boxPath } from '../render/render-map.js';
 import type { ZoomCanvas } from './zoom-canvas.js';
 
 /** The strip's largest size on screen. */
@@ -13,7 +14,6 @@ const MAX_WIDTH = 320;
 const MAX_HEIGHT = 110;
 const MIN_HEIGHT = 28;
 
-const round = (n: number) => Math.round(n * 10) / 10;
 
 /**
  * What the strip draws from a layout (every lane's and card's box, every card's look), kept to
@@ -126,7 +126,7 @@ export class Minimap {
         const box = (cls: string, x: number, y: number, width: number, height: number) => {
             let list = shapes.get(cls);
             if (!list) shapes.set(cls, list = []);
-            list.push(`M${round(x)} ${round(y)}h${round(width)}v${round(height)}h${round(-width)}z`);
+            list.push(boxPath(x, y, width, height));
         };
         box('jm-minimap-bg', 0, 0, layout.width, layout.height);
         layout.lanes.forEach((lane, i) => box(`jm-minimap-lane${i % 2 ? ' jm-alt' : ''}`, 0, lane.y, layout.width, lane.height));

@@ -204,8 +204,8 @@ function partTree(part: CardPart, step: string | undefined): SvgNode {
     }, [el('rect', { width: part.width, height: part.height, rx: part.kind === 'chip' ? part.height / 2 : 4 }), ...texts(part.lines, 0)]);
 }
 
-/** A rectangle as path data, rounded to a tenth of a pixel. */
-function box(x: number, y: number, width: number, height: number): string {
+/** A rectangle as path data, rounded to a tenth of a pixel (many in one <path> draw many boxes). */
+export function boxPath(x: number, y: number, width: number, height: number): string {
     const r = (n: number) => Math.round(n * 10) / 10;
     return `M${r(x)} ${r(y)}h${r(width)}v${r(height)}h${r(-width)}z`;
 }
@@ -223,7 +223,7 @@ function outlineCards(cards: readonly CardLayout[], top: number): SvgNode[] {
         const width = Math.min(measureText(line.text, line.size, line.bold), room);
         if (width <= 0) return;
         const height = Math.round(line.size * 0.5);
-        bars.push(box(line.direction === 'rtl' ? x + line.x - width : x + line.x, baseline - height, width, height));
+        bars.push(boxPath(line.direction === 'rtl' ? x + line.x - width : x + line.x, baseline - height, width, height));
     };
     for (const card of cards) {
         const cls = `jm-outline-box${card.variant ? ` jm-${card.variant}` : ''}${card.tone !== undefined ? ` jm-tone-${card.tone}` : ''}`;
@@ -231,7 +231,7 @@ function outlineCards(cards: readonly CardLayout[], top: number): SvgNode[] {
         let look = looks.get(id);
         if (!look) looks.set(id, look = { kind: card.kind, cls, boxes: [] });
         const y = card.y - top;
-        look.boxes.push(box(card.x, y, card.width, card.height));
+        look.boxes.push(boxPath(card.x, y, card.width, card.height));
         for (const line of card.lines) bar(card.x, y + line.y, line, card.width - 8);
         for (const part of card.parts ?? []) {
             for (const line of part.lines) bar(card.x + part.x, y + part.y + line.y, line, part.width - 4);
