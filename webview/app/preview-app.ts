@@ -5,6 +5,7 @@
  */
 import type { JourneyDocumentModel, JourneyModel, Position, Range } from '../../language/model/journey-model.js';
 import { LAYOUT, layoutJourney } from '../layout/journey-layout.js';
+import { LayoutMemo } from '../layout/layout-memo.js';
 import { LANE_LABELS, type CardLayout, type LaneId, type MapLayout } from '../layout/layout-types.js';
 import { safeLinkUrl } from '../layout/safe-link.js';
 import { flatMapSvg } from '../render/flat-svg.js';
@@ -63,6 +64,8 @@ export class PreviewApp {
     private message?: ModelMessage;
     private model?: JourneyDocumentModel;
     private layout?: MapLayout;
+    /** Steps of the last layout, so a typing update re-makes only the steps it changed. */
+    private readonly layoutMemo = new LayoutMemo();
     private highlighted?: string;
     private fitted = false;
     /** The horizontal range of the map drawn last (the view plus a screen either side). */
@@ -196,7 +199,7 @@ export class PreviewApp {
         this.canvas.outer.style.display = '';
         this.picker.value = journey.id;
         const started = performance.now();
-        this.layout = layoutJourney(journey, { hiddenLanes: new Set(this.state.hiddenLanes ?? []) });
+        this.layout = layoutJourney(journey, { hiddenLanes: new Set(this.state.hiddenLanes ?? []), memo: this.layoutMemo });
         // Marks for the benchmark's breakdown (bench/preview.bench.ts); cheap enough to keep.
         performance.measure('journeymap:layout', { start: started });
         this.view.setLayout(this.layout);

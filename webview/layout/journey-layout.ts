@@ -1,21 +1,24 @@
 /**
  * Model → positioned swimlane picture. Pure and deterministic: no DOM, no clock, no randomness;
  * every coordinate is an integer, so the same model always gives byte-identical SVG in Node and
- * in the browser. Columns are sized to their content between MIN and MAX_COLUMN; text wraps from
+ * in the browser. (The preview passes a layout memo, which saves work between two layouts of an
+ * edited map but never changes a result: layout-memo.ts.) Columns are sized to their content between MIN and MAX_COLUMN; text wraps from
  * the DOM-free font metrics and cards grow to hold it.
  */
 import type { JourneyModel, Range, StageModel, StepModel } from '../../language/model/journey-model.js';
 import {
     body, CARD, evidencePieces, evidenceText, linkBlocks, meta, metricContent, opportunityContent, personaPieces, piecesText, refTitle, scenarioPieces,
-    severityBlock, title, TYPE, widestPiece, wrapPieces,
+    severityBlock, title, TYPE, wrapPieces,
     type Block, type Piece,
 } from './card-content.js';
+import { placeCard, wantedWidth, type CardDraft } from './card-draft.js';
+import { itemRange, type LayoutMemo } from './layout-memo.js';
 import {
     LANE_LABELS, LINE_LABELS, ROW_ORDER, STAGE_TONES,
     type CardKind, type CardLayout, type CardPlace, type ColumnLayout, type EmotionLayout, type EmotionPoint, type LaneId, type LaneLayout, type LineId,
     type LineLayout, type MapLayout, type TextLine,
 } from './layout-types.js';
-import { measureText, wrapText } from './text-metrics.js';
+import { measureText, wrapTextCached } from './text-metrics.js';
 
 export { TYPE } from './card-content.js';
 
@@ -71,6 +74,11 @@ export interface LayoutOptions {
      * differently (a stage moved): then only the widths apply.
      */
     stageFrame?: StageFrame;
+    /**
+     * The last layout's step drafts, for the next layout of the same picture (the preview, as the
+     * user types): unchanged steps are not measured and wrapped again. Never changes the result.
+     */
+    memo?: LayoutMemo;
 }
 
 export interface StageFrame {
@@ -78,34 +86,12 @@ export interface StageFrame {
     widths: ReadonlyMap<string, number>;
 }
 
-interface CardDraft {
-    key: string;
-    kind: CardKind;
-    lane: CardPlace;
-    id?: string;
-    step?: string;
-    /** A stage-level card: `data-stage`, and it spans the stage's columns. */
-    stage?: string;
-    column: number;
-    /** Columns a stage header or stage-level card spans. */
-    span?: { first: number; last: number };
-    range: Range;
-    tooltip: string;
-    variant?: string;
-    data?: Record<string, string>;
-    /** The file of `range` when it is another one. */
-    uri?: string;
-    /** The stage's colour (step cards and stage headers). */
-    tone?: number;
-    blocks: Piece[];
-}
-
 /** The member cards of one step, lane by lane, in model order. */
 function stepDrafts(step: StepModel, column: number, keyId: string, tone: number): CardDraft[] {
     const drafts: CardDraft[] = [];
-    const member = (kind: CardKind, lane: LaneId, n: number, range: Range, blocks: Piece[], variant?: string, data?: Record<string, string>): void => {
+    const member = (kind: CardKind, lane: LaneId, n: number, blocks: Piece[], variant?: string, data?: Record<string, string>): void => {
         const draft: CardDraft = {
-            key: `${kind}:${keyId}:${n}`, kind, lane, step: step.id, column, range, blocks,
+            key: `${kind}:${keyId}:${n}`, kind, lane, step: step.id, index: n, column, range: itemRange(step, kind, n), blocks,
             tooltip: blocks.length === 1 && !('part' in blocks[0]) ? blocks[0].text : piecesText(blocks),
         };
         if (variant) draft.variant = variant;
@@ -128,31 +114,31 @@ function stepDrafts(step: StepModel, column: number, keyId: string, tone: number
     });
     // A wait point: its own card under the step card, in the actions lane.
     if (step.wait) {
-        member('wait', 'actions', 0, step.wait.range, [meta(`Wait ${step.wait.value.text}`, 'wait'), ...(step.wait.why ? [body(step.wait.why)] : [])]);
+        member('wait', 'actions', 0, [meta(`Wait ${step.wait.value.text}`, 'wait'), ...(step.wait.why ? [body(step.wait.why)] : [])]);
     }
-    step.physical?.forEach((t, n) => member('physical', 'physical', n, t.range, [body(t.text)]));
-    step.channels.forEach((c, n) => member('channel', 'touchpoints', n, c.range, [body(`⇄ ${refTitle(c)}`, 'channel')]));
-    step.touchpoints.forEach((t, n) => member('touchpoint', 'touchpoints', n, t.range, [body(t.text)]));
-    step.thinks.forEach((t, n) => member('thinks', 'mindset', n, t.range, [meta('Thinks', 'kicker'), body(t.text)]));
-    step.feels.forEach((t, n) => member('feels', 'mindset', n, t.range, [meta('Feels', 'kicker'), body(t.text)]));
-    step.says.forEach((t, n) => member('says', 'mindset', n, t.range, [meta('Says', 'kicker'), body(`“${t.text}”`, 'quote')]));
+    step.physical?.forEach((t, n) => member('physical', 'physical', n, [body(t.text)]));
+    step.channels.forEach((c, n) => member('channel', 'touchpoints', n, [body(`⇄ ${refTitle(c)}`, 'channel')]));
+    step.touchpoints.forEach((t, n) => member('touchpoint', 'touchpoints', n, [body(t.text)]));
+    step.thinks.forEach((t, n) => member('thinks', 'mindset', n, [meta('Thinks', 'kicker'), body(t.text)]));
+    step.feels.forEach((t, n) => member('feels', 'mindset', n, [meta('Feels', 'kicker'), body(t.text)]));
+    step.says.forEach((t, n) => member('says', 'mindset', n, [meta('Says', 'kicker'), body(`“${t.text}”`, 'quote')]));
     for (const kind of ['onstage', 'offstage', 'support'] as const) {
         step[kind].forEach((a, n) => {
             const pieces: Piece[] = [body(a.text)];
             if (a.team) pieces.push(meta(`— ${refTitle(a.team)}`));
             // A fail point: a box of its own inside the action card, its text in full.
             if (a.fail) pieces.push({ part: 'fail', blocks: [meta('✗ Fail point', 'fail-label'), body(a.fail.text, 'fail')] });
-            member(kind, kind, n, a.range, pieces, a.fail ? 'fails' : undefined);
+            member(kind, kind, n, pieces, a.fail ? 'fails' : undefined);
         });
     }
-    step.pains.forEach((p, n) => member('pain', 'pains', n, p.range, painPieces(p.text, p.severity), p.severity ?? 'unrated'));
+    step.pains.forEach((p, n) => member('pain', 'pains', n, painPieces(p.text, p.severity), p.severity ?? 'unrated'));
     step.opportunities.forEach((o, n) => {
         const { pieces, data } = opportunityContent(o);
-        member('opportunity', 'opportunities', n, o.range, pieces, undefined, data);
+        member('opportunity', 'opportunities', n, pieces, undefined, data);
     });
     step.metrics.forEach((m, n) => {
         const { pieces, data } = metricContent(m);
-        member('metric', 'metrics', n, m.range, pieces, undefined, data);
+        member('metric', 'metrics', n, pieces, undefined, data);
     });
     return drafts;
 }
@@ -231,7 +217,7 @@ function flowHeader(drafts: readonly CardDraft[], top: number, width: number): {
         const wide = d.kind === 'persona' ? LAYOUT.personaWidth : d.kind === 'scenario' ? LAYOUT.scenarioWidth : LAYOUT.headerCardWidth;
         const cap = Math.min(wide, right - LAYOUT.margin);
         const least = d.kind === 'persona' || d.kind === 'scenario' ? Math.round(wide * 0.75) : LAYOUT.minColumn;
-        return Math.max(Math.min(cap, least), Math.min(cap, Math.ceil(widestPiece(d.blocks) + 2 * LAYOUT.cardPadX)));
+        return Math.max(Math.min(cap, least), Math.min(cap, wantedWidth(d)));
     };
     /** Places `list` in rows between `left` and the right edge from `y`; returns the bottom of the last row. */
     const flow = (list: readonly CardDraft[], left: number, y: number): { bottom: number; x: number } => {
@@ -260,23 +246,6 @@ function flowHeader(drafts: readonly CardDraft[], top: number, width: number): {
     return { cards, bottom: Math.max(first.bottom, second.bottom) };
 }
 
-function placeCard(d: CardDraft, x: number, y: number, cardWidth: number): CardLayout {
-    const wrapped = wrapPieces(d.blocks, cardWidth);
-    const card: CardLayout = {
-        key: d.key, kind: d.kind, lane: d.lane, x, y, width: cardWidth, height: wrapped.height, lines: wrapped.lines,
-        tooltip: d.tooltip, range: d.range,
-    };
-    if (d.id !== undefined) card.id = d.id;
-    if (d.step !== undefined) card.step = d.step;
-    if (d.stage !== undefined) card.stage = d.stage;
-    if (d.variant) card.variant = d.variant;
-    if (d.data) card.data = d.data;
-    if (d.uri) card.uri = d.uri;
-    if (d.tone !== undefined) card.tone = d.tone;
-    if (wrapped.parts.length > 0) card.parts = wrapped.parts;
-    return card;
-}
-
 /** Wraps blocks into a box `width` wide (the heading). */
 function wrapBlocks(blocks: readonly Block[], width: number): { lines: TextLine[]; height: number } {
     const { lines, height } = wrapPieces(blocks, width);
@@ -298,6 +267,7 @@ interface ColumnPlan {
 
 /** Lays out one journey; `hiddenLanes` removes lanes the user toggled off. */
 export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}): MapLayout {
+    options.memo?.begin();
     const { columns, stepOfColumn, stageDrafts, visibleDrafts, showLane, hasStages, contentX, width } = planColumns(journey, options);
 
     // 4. Heading: the title, wrapped to the picture's width; the persona, scenario and objectives
@@ -312,20 +282,27 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
     };
     let y = LAYOUT.margin + heading.height + 6;
     // The header row: the persona and scenario cards beside the journey-level items.
-    const header = flowHeader(headerDrafts(journey), y, width);
+    const headerCards = headerDrafts(journey);
+    options.memo?.adoptCaches(headerCards);
+    const header = flowHeader(headerCards, y, width);
     if (header.cards.length > 0) y = header.bottom + LAYOUT.lanePad + 10;
 
     // 5. Rows top to bottom: lanes stack their cards per column; lines take a thin row.
     const lanes: LaneLayout[] = [];
     const lines: LineLayout[] = [];
-    const cards: CardLayout[] = [...header.cards];
+    const cards: CardLayout[] = header.cards;
     let emotion: EmotionLayout | undefined;
     const byLane = new Map<CardPlace, CardDraft[]>();
-    for (const d of [...stageDrafts, ...visibleDrafts]) {
-        const list = byLane.get(d.lane) ?? [];
-        list.push(d);
-        byLane.set(d.lane, list);
-    }
+    const sortIn = (d: CardDraft): void => {
+        const list = byLane.get(d.lane);
+        if (list) list.push(d);
+        else byLane.set(d.lane, [d]);
+    };
+    for (let i = 0; i < stageDrafts.length; i++) sortIn(stageDrafts[i]);
+    for (let i = 0; i < visibleDrafts.length; i++) sortIn(visibleDrafts[i]);
+    // Where each column's stack of cards ends in the lane being laid out (0: nothing yet). One
+    // array for every lane: an update should allocate little (see layout-memo.ts).
+    const stacks = new Array<number>(columns.length).fill(0);
     if (hasStages) {
         for (const row of ROW_ORDER) {
             if (row === 'interaction' || row === 'visibility' || row === 'internal') {
@@ -357,9 +334,11 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                 const yOf = (value: number) => levels[2 - Math.max(-2, Math.min(2, Math.round(value)))].y;
                 let lowest: EmotionPoint | undefined;
                 let highest = -Infinity;
-                const points = columns.flatMap((c, i): EmotionPoint[] => {
+                const points: EmotionPoint[] = [];
+                for (let i = 0; i < columns.length; i++) {
                     const step = stepOfColumn[i];
-                    if (step === undefined) return [];
+                    if (step === undefined) continue;
+                    const c = columns[i];
                     const point: EmotionPoint = { key: `emotion:${c.key}`, step: step.id, x: c.x + Math.round(c.width / 2), range: step.range };
                     if (step.emotion !== undefined) {
                         point.value = step.emotion;
@@ -368,8 +347,8 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                         highest = Math.max(highest, step.emotion);
                     }
                     if (step.moment) point.moment = true;
-                    return [point];
-                });
+                    points.push(point);
+                }
                 // "Lowest" says something only where the curve has a low point.
                 if (lowest && lowest.value! < highest) lowest.lowest = true;
                 laneHeight = LAYOUT.emotionPadTop + 4 * LAYOUT.emotionStep + LAYOUT.emotionPadBottom;
@@ -383,32 +362,37 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
                     if (journey.asIs.labels) emotion.asIsLabels = journey.asIs.labels;
                 }
             } else {
-                const stacks = new Map<number, number>();
-                for (const d of byLane.get(lane) ?? []) {
+                stacks.fill(0);
+                let lowestBottom = 0;
+                const laneDrafts = byLane.get(lane) ?? [];
+                for (let i = 0; i < laneDrafts.length; i++) {
+                    const d = laneDrafts[i];
                     if (d.span) {
                         // Spans its stage: below the lowest card of any of its columns.
                         const { first, last } = d.span;
                         let stacked = top + LAYOUT.lanePad;
-                        for (let c = first; c <= last; c++) stacked = Math.max(stacked, stacks.get(c) ?? stacked);
+                        for (let c = first; c <= last; c++) stacked = Math.max(stacked, stacks[c]);
                         const card = placeCard(d, columns[first].x, stacked, columns[last].x + columns[last].width - columns[first].x);
                         cards.push(card);
-                        for (let c = first; c <= last; c++) stacks.set(c, stacked + card.height + LAYOUT.cardGap);
+                        for (let c = first; c <= last; c++) stacks[c] = stacked + card.height + LAYOUT.cardGap;
+                        lowestBottom = Math.max(lowestBottom, stacked + card.height + LAYOUT.cardGap);
                         continue;
                     }
-                    const stacked = stacks.get(d.column) ?? top + LAYOUT.lanePad;
+                    const stacked = stacks[d.column] || top + LAYOUT.lanePad;
                     const card = placeCard(d, columns[d.column].x, stacked, columns[d.column].width);
                     cards.push(card);
-                    stacks.set(d.column, stacked + card.height + LAYOUT.cardGap);
+                    stacks[d.column] = stacked + card.height + LAYOUT.cardGap;
+                    lowestBottom = Math.max(lowestBottom, stacks[d.column]);
                 }
-                for (const bottom of stacks.values()) laneHeight = Math.max(laneHeight, bottom - LAYOUT.cardGap + LAYOUT.lanePad - top);
+                if (laneDrafts.length > 0) laneHeight = Math.max(laneHeight, lowestBottom - LAYOUT.cardGap + LAYOUT.lanePad - top);
                 const empty = EMPTY_LANE_HINTS[lane];
-                if (stacks.size === 0 && empty !== undefined) {
+                if (laneDrafts.length === 0 && empty !== undefined) {
                     // Kept so the line of visibility always has both sides, but slim and saying why it is empty.
                     laneHeight = LAYOUT.slimLaneHeight;
                     hint = { text: empty, x: contentX + 4, y: top + 22, bold: false, size: TYPE.meta, direction: 'ltr', role: 'lane-hint' };
                 }
             }
-            const labelLines = wrapText(LANE_LABELS[lane], LAYOUT.labelWidth - 16, TYPE.lane, true).map((text, i): TextLine => ({
+            const labelLines = wrapTextCached(LANE_LABELS[lane], LAYOUT.labelWidth - 16, TYPE.lane, true).map((text, i): TextLine => ({
                 text, x: LAYOUT.margin, y: top + 22 + i * lineHeight(TYPE.lane), bold: true, size: TYPE.lane, direction: 'ltr', role: 'lane-label',
             }));
             laneHeight = Math.max(laneHeight, 12 + labelLines.length * lineHeight(TYPE.lane) + (hint ? 4 : LAYOUT.lanePad));
@@ -440,7 +424,7 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
  * (stage-alignment.ts), without the cost of wrapping every card.
  */
 export function stageWidths(journey: JourneyModel, options: LayoutOptions = {}): Map<string, number> {
-    const { columns, stageSpans } = planColumns(journey, { ...options, stageFrame: undefined });
+    const { columns, stageSpans } = planColumns(journey, { ...options, stageFrame: undefined, memo: undefined });
     const widths = new Map<string, number>();
     journey.stages.forEach((stage, i) => {
         const { first, last } = stageSpans[i];
@@ -469,15 +453,19 @@ function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan 
     const stageKeys = journey.stages.map(stage => `stage:${stageKey(stage.id)}`);
 
     // 1. Columns: one per step, one placeholder for a stage without steps.
-    for (const [stageIndex, stage] of journey.stages.entries()) {
+    for (let stageIndex = 0; stageIndex < journey.stages.length; stageIndex++) {
+        const stage = journey.stages[stageIndex];
         const first = columns.length;
         if (stage.steps.length === 0) {
-            columns.push({ key: stageKeys[journey.stages.indexOf(stage)], stage: stage.id, x: 0, width: LAYOUT.minColumn });
+            columns.push({ key: stageKeys[stageIndex], stage: stage.id, x: 0, width: LAYOUT.minColumn });
             stepOfColumn.push(undefined);
         }
-        for (const step of stage.steps) {
+        for (let s = 0; s < stage.steps.length; s++) {
+            const step = stage.steps[s];
             const keyId = uniqueKey(step.id);
-            for (const draft of stepDrafts(step, columns.length, keyId, stageIndex % STAGE_TONES)) drafts.push(draft);
+            const tone = stageIndex % STAGE_TONES;
+            const made = options.memo ? options.memo.stepDrafts(step, columns.length, keyId, tone, stepDrafts) : stepDrafts(step, columns.length, keyId, tone);
+            for (let d = 0; d < made.length; d++) drafts.push(made[d]);
             columns.push({ key: keyId, step: step.id, stage: stage.id, x: 0, width: LAYOUT.minColumn });
             stepOfColumn.push(step);
         }
@@ -490,27 +478,30 @@ function planColumns(journey: JourneyModel, options: LayoutOptions): ColumnPlan 
     }));
     // Stage headers first, then the stage-level items: spanning cards sit at the top of their lane.
     const stageItems = journey.stages.flatMap((stage, i) => stageItemDrafts(stage, stageKeys[i].slice('stage:'.length), stageSpans[i]));
+    options.memo?.adoptCaches(headers);
+    options.memo?.adoptCaches(stageItems);
 
     // 2. Which lanes show: those with content (onstage and offstage always), minus hidden ones.
-    const filled = new Set<CardPlace>([...drafts, ...stageItems].map(d => d.lane));
+    const filled = new Set<CardPlace>();
+    for (let i = 0; i < drafts.length; i++) filled.add(drafts[i].lane);
+    for (let i = 0; i < stageItems.length; i++) filled.add(stageItems[i].lane);
     if (journey.stages.length > 0) filled.add('stages');
     if (journey.stages.some(s => s.steps.some(step => step.emotion !== undefined))) filled.add('emotion');
     const hasStages = journey.stages.length > 0;
     const showLane = (lane: LaneId) => hasStages && !hidden.has(lane) && (filled.has(lane) || lane === 'onstage' || lane === 'offstage');
-    const visibleDrafts = drafts.filter(d => showLane(d.lane as LaneId));
+    // Every draft's lane has content: with no lane hidden, every draft shows.
+    const visibleDrafts = hidden.size === 0 ? drafts : drafts.filter(d => showLane(d.lane as LaneId));
     const stageDrafts = [...headers, ...stageItems.filter(d => showLane(d.lane as LaneId))];
 
     // 3. Column widths from content, then widened where a stage header needs more room.
     for (const d of visibleDrafts) {
-        const want = Math.ceil(widestPiece(d.blocks) + 2 * LAYOUT.cardPadX);
-        columns[d.column].width = Math.max(columns[d.column].width, Math.min(LAYOUT.maxColumn, want));
+        columns[d.column].width = Math.max(columns[d.column].width, Math.min(LAYOUT.maxColumn, wantedWidth(d)));
     }
     for (const d of stageDrafts) {
         if (d.lane === 'stages' && !showLane('stages')) continue;
         const { first, last } = d.span!;
         const span = columns.slice(first, last + 1).reduce((sum, c) => sum + c.width, 0) + (last - first) * LAYOUT.columnGap;
-        const want = Math.ceil(widestPiece(d.blocks) + 2 * LAYOUT.cardPadX);
-        const extra = want - span;
+        const extra = wantedWidth(d) - span;
         if (extra > 0) {
             const each = Math.ceil(extra / (last - first + 1));
             for (let c = first; c <= last; c++) columns[c].width += each;
