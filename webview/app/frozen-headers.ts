@@ -32,14 +32,46 @@ function textOf(doc: Document, lines: readonly TextLine[], top: number): SVGElem
     return text;
 }
 
-/** Everything the copies are drawn from, as one string: equal signatures draw the same copies. */
-function signature(layout: MapLayout): string {
-    const lines = (list: readonly TextLine[]) => list.map(l => `${l.x},${l.y},${l.size},${l.bold},${l.role},${l.direction},${l.text}`).join('\u0001');
-    const parts = [String(layout.contentX)];
-    for (const lane of layout.lanes) parts.push(`${lane.id},${lane.y},${lane.height},${lines(lane.labelLines)}`);
-    for (const line of layout.lines) parts.push(`${line.id},${line.y},${lines(line.labelLines)}`);
-    for (const card of layout.cards) if (card.kind === 'stage') parts.push(`${card.id},${card.x},${card.y},${card.width},${card.height},${lines(card.lines)}`);
-    return parts.join('\u0002');
+function sameLines(a: readonly TextLine[], b: readonly TextLine[]): boolean {
+    if (a === b) return true;
+    if (a.length !== b.length) return false;
+    for (let i = 0; i < a.length; i++) {
+        const x = a[i];
+        const y = b[i];
+        if (x.x !== y.x || x.y !== y.y || x.size !== y.size || x.bold !== y.bold || x.role !== y.role || x.direction !== y.direction || x.text !== y.text) return false;
+    }
+    return true;
+}
+
+/**
+ * Whether two layouts give the same copies: the same lanes, lines and stage headers, where they
+ * are and what they say. Compared in place, not as a string made per edit: an update should
+ * allocate little (the layout memo's reason).
+ */
+function sameHeaders(a: MapLayout, b: MapLayout): boolean {
+    if (a.contentX !== b.contentX || a.lanes.length !== b.lanes.length || a.lines.length !== b.lines.length) return false;
+    for (let i = 0; i < a.lanes.length; i++) {
+        const x = a.lanes[i];
+        const y = b.lanes[i];
+        if (x.id !== y.id || x.y !== y.y || x.height !== y.height || !sameLines(x.labelLines, y.labelLines)) return false;
+    }
+    for (let i = 0; i < a.lines.length; i++) {
+        const x = a.lines[i];
+        const y = b.lines[i];
+        if (x.id !== y.id || x.y !== y.y || !sameLines(x.labelLines, y.labelLines)) return false;
+    }
+    // The stage headers, in order: walk both card lists side by side.
+    let j = 0;
+    for (let i = 0; i < a.cards.length; i++) {
+        const x = a.cards[i];
+        if (x.kind !== 'stage') continue;
+        while (j < b.cards.length && b.cards[j].kind !== 'stage') j++;
+        if (j === b.cards.length) return false;
+        const y = b.cards[j++];
+        if (x.id !== y.id || x.x !== y.x || x.y !== y.y || x.width !== y.width || x.height !== y.height || !sameLines(x.lines, y.lines)) return false;
+    }
+    while (j < b.cards.length && b.cards[j].kind !== 'stage') j++;
+    return j === b.cards.length;
 }
 
 export class FrozenHeaders {
@@ -55,8 +87,8 @@ export class FrozenHeaders {
     private row = { top: 0, height: 0 };
     /** The frozen stage titles, which slide right to stay readable while their stage is in view. */
     private stageTexts: Array<{ node: SVGElement; x: number; room: number }> = [];
-    /** What the copies were drawn from (signature()). */
-    private drawn = '';
+    /** The layout the copies were drawn from. */
+    private drawn: MapLayout | undefined;
 
     constructor(private readonly canvas: ZoomCanvas) {
         const doc = canvas.outer.ownerDocument;
@@ -80,12 +112,13 @@ export class FrozenHeaders {
     /** Draws the copies of a new layout's labels and headers (unless they are what is drawn: most edits move none). */
     setLayout(layout: MapLayout | undefined): void {
         this.layout = layout;
-        const drawn = layout ? signature(layout) : '';
-        if (drawn === this.drawn) {
+        const drawn = this.drawn;
+        if (layout === drawn || (layout && drawn && sameHeaders(layout, drawn))) {
+            this.drawn = layout;
             this.update();
             return;
         }
-        this.drawn = drawn;
+        this.drawn = layout;
         const doc = this.group.ownerDocument;
         this.stagesContent.replaceChildren();
         this.lanesContent.replaceChildren();

@@ -41,9 +41,14 @@ class StripGeometry {
         if (n.length !== 2 + 2 * layout.lanes.length + 4 * layout.cards.length) return false;
         if (n[0] !== layout.width || n[1] !== layout.height) return false;
         let i = 2;
-        for (const lane of layout.lanes) if (n[i++] !== lane.y || n[i++] !== lane.height) return false;
+        // Indexed loops: an iterator per loop is garbage on every edit (see layout-memo.ts).
+        for (let l = 0; l < layout.lanes.length; l++) {
+            const lane = layout.lanes[l];
+            if (n[i++] !== lane.y || n[i++] !== lane.height) return false;
+        }
         let j = 0;
-        for (const card of layout.cards) {
+        for (let c = 0; c < layout.cards.length; c++) {
+            const card = layout.cards[c];
             if (n[i++] !== card.x || n[i++] !== card.y || n[i++] !== card.width || n[i++] !== card.height) return false;
             if (this.looks[j++] !== card.kind || this.looks[j++] !== card.variant) return false;
         }

@@ -105,7 +105,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
     for (const card of layout.cards) {
         if (card.x > x1 || card.x + card.width < x0) continue;
         if (card.lane === 'header') {
-            headerCards.push(cardTree(card, 0, change, options.highlightStep, titles, cardName(layout, card)));
+            headerCards.push(cardTreeOf(card, 0, change, changes.size === 0, options.highlightStep, titles, cardName(layout, card)));
             continue;
         }
         let list = byLane.get(card.lane);
@@ -138,7 +138,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
             el('g', { class: 'jm-lane-label' }, texts(lane.labelLines, lane.y), 'label'),
             ...(lane.hint ? [el('g', { class: 'jm-lane-hint' }, texts([lane.hint], lane.y), 'hint')] : []),
             ...outline ? outlineCards(byLane.get(lane.id) ?? [], lane.y)
-                : (byLane.get(lane.id) ?? []).map(card => cardTree(card, lane.y, change, options.highlightStep, titles, cardName(layout, card))),
+                : (byLane.get(lane.id) ?? []).map(card => cardTreeOf(card, lane.y, change, changes.size === 0, options.highlightStep, titles, cardName(layout, card))),
         ];
         if (lane.id === 'emotion' && layout.emotion) {
             content.push(emotionTree(layout, lane.y, change, x0, x1, titles, outline));
@@ -168,8 +168,30 @@ export function renderMap(svg: SVGSVGElement, layout: MapLayout, options: Render
     patchDom(svg, mapTree(layout, options));
 }
 
-function cardTree(card: CardLayout, top: number, change: ChangeOf, highlight: string | undefined, titles: boolean, name: string): SvgNode {
-    const highlighted = highlight !== undefined && ((card.kind === 'step' && card.id === highlight) || card.step === highlight);
+/**
+ * The tree last drawn for each card, with what it was drawn with. Layouts of an edited map share
+ * the cards an edit left alone (layout-memo.ts): their trees are then the same objects as last
+ * time, so an update neither builds nor compares them. Pictures with change marks (the diff) are
+ * not remembered.
+ */
+const cardTrees = new WeakMap<CardLayout, { node: SvgNode; top: number; highlighted: boolean; titles: boolean; name: string }>();
+
+function cardTreeOf(card: CardLayout, top: number, change: ChangeOf, unmarked: boolean, highlight: string | undefined, titles: boolean, name: string): SvgNode {
+    const highlighted = isHighlighted(card, highlight);
+    if (!unmarked) return cardTree(card, top, change, highlighted, titles, name);
+    const last = cardTrees.get(card);
+    if (last && last.top === top && last.highlighted === highlighted && last.titles === titles && last.name === name) return last.node;
+    const node = cardTree(card, top, change, highlighted, titles, name);
+    cardTrees.set(card, { node, top, highlighted, titles, name });
+    return node;
+}
+
+/** A step's cards stand out while the editor's cursor is in the step. */
+function isHighlighted(card: CardLayout, highlight: string | undefined): boolean {
+    return highlight !== undefined && ((card.kind === 'step' && card.id === highlight) || card.step === highlight);
+}
+
+function cardTree(card: CardLayout, top: number, change: ChangeOf, highlighted: boolean, titles: boolean, name: string): SvgNode {
     const content: SvgNode[] = [];
     if (titles) content.push(textEl('title', {}, card.tooltip));
     content.push(el('rect', { width: card.width, height: card.height, rx: card.kind === 'stage' ? 4 : 6 }));
@@ -266,6 +288,22 @@ export function emotionText(value: number): string {
 /** Where an emotion value sits on the scale: the class of its dot and label. */
 const moodClass = (value: number) => value > 0 ? 'jm-up' : value < 0 ? 'jm-down' : 'jm-flat';
 
+/** The last curve drawn, by the points it went through: most edits move none. */
+let lastCurve: { xs: number[]; ys: Array<number | undefined>; d: string } | undefined;
+
+/**
+ * The to-be curve through `points`, `top` up: monotone (it never overshoots a level between two
+ * steps), with a gap where a step has no emotion (the curve is not drawn through it).
+ */
+function curvePath(points: readonly EmotionPoint[], top: number): string {
+    const last = lastCurve;
+    if (last && last.xs.length === points.length && points.every((p, i) => p.x === last.xs[i] && (p.y === undefined ? undefined : p.y - top) === last.ys[i])) return last.d;
+    const path = d3line<EmotionPoint>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top).curve(curveMonotoneX);
+    const d = path(points) ?? '';
+    lastCurve = { xs: points.map(p => p.x), ys: points.map(p => p.y === undefined ? undefined : p.y - top), d };
+    return d;
+}
+
 /** Radius of a value dot: room for `+2` inside it. */
 const DOT = 11;
 
@@ -297,8 +335,6 @@ function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: numbe
             ...outline ? [] : [textEl('text', { x: p.x, y: 15, 'font-size': 11, 'text-anchor': 'middle' }, '★ moment of truth')],
         ], `moment:${p.key}`));
     }
-    // A gap where a step has no emotion: the curve is not drawn through it.
-    const path = d3line<EmotionPoint>().defined(p => p.y !== undefined).x(p => p.x).y(p => (p.y ?? 0) - top).curve(curveMonotoneX);
     // A removed step's ghost point stays as a faded dot, but the curve joins its neighbours: the
     // line is the journey as it is now.
     const curve = emotion.points.filter(p => change(p.key, p.step) !== 'removed');
@@ -338,6 +374,6 @@ function emotionTree(layout: MapLayout, top: number, change: ChangeOf, x0: numbe
     for (const [cls, list] of dots) points.push(el('path', { class: `jm-outline-dots ${cls}`, d: list.join('') }, [], `outline-dots:${cls}`));
     return el('g', { class: 'jm-emotion' }, [
         el('g', { class: 'jm-zones' }, zones, 'zones'), ...levels, ...labels, ...moments, ...asIs,
-        el('path', { class: 'jm-curve', d: path(curve) ?? '' }, [], 'curve'), ...points,
+        el('path', { class: 'jm-curve', d: curvePath(curve, top) }, [], 'curve'), ...points,
     ], 'emotion');
 }
