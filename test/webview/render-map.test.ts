@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { parseHTML } from 'linkedom';
 import { layoutJourney } from '../../webview/layout/journey-layout.js';
+import { LayoutMemo } from '../../webview/layout/layout-memo.js';
 import type { ChangeKind } from '../../webview/layout/layout-types.js';
 import { renderMap, SVG_NS } from '../../webview/render/render-map.js';
 import { mapSvg } from '../../webview/render/svg-markup.js';
@@ -27,6 +28,28 @@ describe('map renderer, DOM backend (on linkedom)', () => {
         // Marks follow the map on the next render: dropped marks disappear.
         renderMap(svg, layout, { changes: new Map([['step:b', 'added']]) });
         assert.deepEqual(Array.from(svg.querySelectorAll('[data-change]')).map(e => e.getAttribute('data-key')), ['step:b']);
+    });
+
+    it('redraws a card it drew before when what it is drawn with changes: the highlight, its accessible name', async () => {
+        const journey = await journeyOf(FULL_MAP);
+        const memo = new LayoutMemo();
+        const { svg } = freshSvg();
+        const first = layoutJourney(journey, { memo });
+        const pain = () => svg.querySelector('[data-key="pain:a:0"]')!;
+        renderMap(svg, first, { titles: false });
+        assert.ok(!pain().getAttribute('class')!.includes('jm-highlight'));
+        // The same card objects, highlighted, then not.
+        renderMap(svg, first, { titles: false, highlightStep: 'a' });
+        assert.ok(pain().getAttribute('class')!.includes('jm-highlight'), 'the highlight reaches a card drawn before');
+        renderMap(svg, first, { titles: false });
+        assert.ok(!pain().getAttribute('class')!.includes('jm-highlight'), 'and leaves it');
+        // The stage retitled: the memo keeps the step's cards (the same objects), but their names say the new stage.
+        const restaged = structuredClone(journey);
+        restaged.stages[0].title = 'Renamed stage';
+        const second = layoutJourney(restaged, { memo });
+        assert.equal(second.cards.find(c => c.key === 'step:a'), first.cards.find(c => c.key === 'step:a'), 'the memo kept the step card');
+        renderMap(svg, second, { titles: false });
+        assert.match(svg.querySelector('[data-key="step:a"]')!.getAttribute('aria-label')!, /Renamed stage/);
     });
 
     it('patches nodes in place on a new layout and removes what left', async () => {
