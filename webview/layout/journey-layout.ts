@@ -404,6 +404,7 @@ export function layoutJourney(journey: JourneyModel, options: LayoutOptions = {}
         text: 'This journey has no stages yet.', x: LAYOUT.margin, y: y + 20, bold: false, size: LAYOUT.bodySize, direction: 'ltr', role: 'empty',
     };
     if (emptyMessage) y += 32;
+    options.memo?.end();
     return {
         journeyId: journey.id,
         width,

@@ -5,7 +5,7 @@
  * and allocates little (its garbage, not its arithmetic, was what made some updates miss a frame).
  *
  * A memo never changes what a layout is: a layout with one is deep-equal to one without (tested).
- * It holds the steps of the last layout only.
+ * Between two layouts it holds the steps of the last one only.
  */
 import type { Range, StepModel } from '../../language/model/journey-model.js';
 import type { CardDraft } from './card-draft.js';
@@ -28,12 +28,16 @@ export class LayoutMemo {
 
     /** Starts a layout: what the last one kept is what this one may reuse. */
     begin(): void {
-        if (this.current.size > 0 || this.currentOthers.size > 0) {
-            this.previous = this.current;
-            this.previousOthers = this.currentOthers;
-        }
+        this.previous = this.current;
+        this.previousOthers = this.currentOthers;
         this.current = new Map();
         this.currentOthers = new Map();
+    }
+
+    /** Ends a layout: lets go of the one before (and of its model). */
+    end(): void {
+        this.previous = new Map();
+        this.previousOthers = new Map();
     }
 
     /**
