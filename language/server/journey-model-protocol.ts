@@ -16,8 +16,13 @@ import { ModelChangedNotification, ModelRequest, type ModelChangedParams, type M
 import { isCurrent } from './journey-language-server.js';
 
 interface Entry {
-    /** The build (parse) the result below describes, and its number in `journeymap/modelChanged`. */
+    /** The parse the result below was built from. */
     parse?: WeakRef<ParseResult>;
+    /**
+     * The document's latest build, as numbered in `journeymap/modelChanged`. A build need not
+     * parse anew: when a file the document draws on changes (its as-is journey, the file of its
+     * persona), Langium links and validates it again with the same parse.
+     */
     version: number;
     result?: ModelResult;
 }
@@ -44,7 +49,7 @@ export class JourneyModelStore {
      */
     async current(document: LangiumDocument, cancelToken: CancellationToken): Promise<ModelResult> {
         const entry = this.entries.get(document.uri.toString());
-        if (entry?.result && entry.parse?.deref() === document.parseResult) return entry.result;
+        if (entry && isFresh(entry, document)) return entry.result!;
         const diagnostics = document.state >= DocumentState.Validated
             ? document.diagnostics ?? []
             : await this.services.validation.DocumentValidator.validateDocument(document, {}, cancelToken);
@@ -56,7 +61,7 @@ export class JourneyModelStore {
         const uri = document.uri.toString();
         const entry = this.entries.get(uri) ?? { version: ++this.version };
         this.entries.set(uri, entry);
-        if (entry.parse?.deref() === document.parseResult && entry.result) return entry.result;
+        if (isFresh(entry, document)) return entry.result!;
         const parse = document.parseResult;
         const syntax = diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError);
         const errors = diagnostics.filter(d => d.severity === 1);
@@ -78,6 +83,11 @@ export class JourneyModelStore {
     delete(uri: string): void {
         this.entries.delete(uri);
     }
+}
+
+/** Whether the entry's result is for the document's latest build: its parse, linked as now. */
+function isFresh(entry: Entry, document: LangiumDocument): boolean {
+    return entry.result !== undefined && entry.result.version === entry.version && entry.parse?.deref() === document.parseResult;
 }
 
 /** Wires the store to the connection: `journeymap/model` requests and `journeymap/modelChanged` notifications. */

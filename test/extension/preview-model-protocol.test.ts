@@ -91,6 +91,29 @@ describe('model protocol of the language server', function () {
         assert.ok(broken.syntaxErrors.length > 0 && broken.syntaxErrors[0].line >= 1, JSON.stringify(broken.syntaxErrors));
     });
 
+    it('rebuilds the model of an open map when a file it draws on changes: the to-be follows an edit of its as-is journey', async () => {
+        const nextUri = pathToFileURL(join(dir, 'gp-booking-next.journey')).toString();
+        const todayUri = pathToFileURL(join(dir, 'gp-booking-today.journey')).toString();
+        const today = readFileSync(EXAMPLES_DIR + 'gp-booking-today.journey', 'utf8');
+        const next = readFileSync(EXAMPLES_DIR + 'gp-booking-next.journey', 'utf8');
+        writeFileSync(join(dir, 'gp-booking-today.journey'), today);
+        writeFileSync(join(dir, 'gp-booking-next.journey'), next);
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: todayUri, languageId: 'journey', version: 1, text: today } });
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: nextUri, languageId: 'journey', version: 1, text: next } });
+        const opened = await waitForChange(nextUri, 0);
+        const before = await connection.sendRequest<ModelResult>(ModelRequest, { uri: nextUri });
+        const asIs = (result: ModelResult) => result.model?.journeys[0].asIs?.steps.map(s => s.emotion);
+        assert.ok(asIs(before)?.includes(-1), 'the as-is curve as the file has it');
+        // Only the as-is file is edited: every emotion of its journey becomes +2.
+        const edited = today.replace(/emotion [-+]?\d/g, 'emotion +2');
+        assert.notEqual(edited, today);
+        await connection.sendNotification('textDocument/didChange', { textDocument: { uri: todayUri, version: 2 }, contentChanges: [{ text: edited }] });
+        const changed = await waitForChange(nextUri, Math.max(opened.version, before.version));
+        const after = await connection.sendRequest<ModelResult>(ModelRequest, { uri: nextUri });
+        assert.ok(after.version > before.version && after.version >= changed.version, 'a new version, so the preview draws it');
+        assert.deepEqual([...new Set(asIs(after)!.filter(v => v !== undefined))], [2], 'the as-is curve follows the edit');
+    });
+
     it('tells every view of the extension about a model change (the connection keeps one handler per method)', async () => {
         const models = languageClientModelSource(server.connection);
         const seen: string[] = [];
