@@ -10,9 +10,11 @@ import { codePointName } from './unicode-controls.js';
  * - Markup characters are backslash-escaped (`\ ` * _ [ ] ~ | $`), `<`, `>`, `&` written as entities.
  * - `@` is followed by U+2060 WORD JOINER and so is `#` before a digit: no @-mention, team mention
  *   or issue cross-reference from a pull-request comment; the text still reads `@maya`, `#12`.
- * - An `http://`, `https://` or `ftp://` URL becomes an explicit autolink `<https://…>`: its text and target
+ * - An `http://` or `https://` URL becomes an explicit autolink `<https://…>`: its text and target
  *   are the URL exactly as written, no backslash inside. `www.` is written `www\.`, so GitHub does
- *   not guess a link for it (it reads `www.` all the same).
+ *   not guess a link for it (it reads `www.` all the same). Links go only to http(s) (and mailto,
+ *   which no user text gets: `@` is followed by a word joiner): an `ftp://` URL, which GitHub would
+ *   link by itself, gets U+2060 WORD JOINER after `ftp:` and stays text.
  */
 export function markdownText(text: string): string {
     let out = '';
@@ -27,7 +29,7 @@ export function markdownText(text: string): string {
 }
 
 /** An absolute http(s) URL, up to a character an autolink cannot hold (or one we never pass raw). */
-const URL = /(?:https?|ftp):\/\/[^\s<>\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\u061c`"\\]+/gi;
+const URL = /https?:\/\/[^\s<>\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\u061c`"\\]+/gi;
 
 /** Trailing punctuation is not part of the link, as GitHub decides it; nor a `)` that closes nothing. */
 function trimUrl(url: string): string {
@@ -45,7 +47,7 @@ function count(text: string, ch: string): number {
 
 /** Controls and bidi controls; line breaks (CR, LF, NEL) are left to the first alternative below. */
 const CONTROLS = '\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c';
-const SPECIAL = new RegExp(`\\r\\n|[\\r\\n\\u0085\\u2028\\u2029]|[${CONTROLS}]+|[\\\\\`*_[\\]~|$<>&@]|#(?=[0-9])|www\\.`, 'gi');
+const SPECIAL = new RegExp(`\\r\\n|[\\r\\n\\u0085\\u2028\\u2029]|[${CONTROLS}]+|[\\\\\`*_[\\]~|$<>&@]|#(?=[0-9])|www\\.|ftp:(?=//)`, 'gi');
 
 function escapeInline(text: string): string {
     return text.replace(SPECIAL, found => {
@@ -53,7 +55,7 @@ function escapeInline(text: string): string {
         if (found === '<') return '&lt;';
         if (found === '>') return '&gt;';
         if (found === '&') return '&amp;';
-        if (found === '@' || found === '#') return `${found}\u2060`;
+        if (found === '@' || found === '#' || /^ftp:$/i.test(found)) return `${found}\u2060`;
         if (/^www\.$/i.test(found)) return `${found.slice(0, 3)}\\.`;
         if (/^[\\`*_[\]~|$]$/.test(found)) return `\\${found}`;
         // A run of controls: one code span naming each (two spans side by side would merge their backticks).
