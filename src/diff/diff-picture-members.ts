@@ -1,8 +1,9 @@
 /**
  * The member cards of a diff picture (docs/diff.md, Schema 2): an added pain's card marked added,
  * an edited one changed, a removed opportunity put back where it stood as a ghost marked removed.
- * Cards are keyed as the layout keys them: `<kind>:<step id>:<n>` and `<kind>:@stage:<stage id>:<n>`
- * (webview/layout/journey-layout.ts), n the position in the list as drawn, ghosts included.
+ * Cards are keyed as the layout keys them: `<kind>:<step id>:<n>`, `<kind>:@stage:<stage id>:<n>`
+ * and, in the header, `<kind>:@journey:<n>` (webview/layout/journey-layout.ts), n the position in
+ * the list as drawn, ghosts included.
  */
 import type { JourneyModel, StageModel, StepModel } from '../../language/model/journey-model.js';
 import type { ChangeKind } from '../../webview/layout/layout-types.js';
@@ -25,13 +26,14 @@ function memberKey(field: string, item: Member): string {
 
 interface Wanted { added: string[]; changed: string[]; removed: string[]; moved: string[]; ids: Map<string, ChangeKind> }
 
-/** Where a change's members are: `<step id>` or `@stage:<stage id>`; undefined for the journey's own. */
+/** Where a change's members are: `<step id>`, `@stage:<stage id>` or `@journey` (the header's). */
 function holderOf(change: JourneyChange): string | undefined {
     if (change.element === 'opportunity') {
         if (change.kind === 'moved' && change.holder) return holderKey(change.holder.to);
         if (change.step !== undefined) return change.step;
-        return typeof change.stage === 'string' ? `@stage:${change.stage}` : undefined;
+        return typeof change.stage === 'string' ? `@stage:${change.stage}` : JOURNEY;
     }
+    if (change.element === 'journey') return JOURNEY;
     const id = change.kind === 'renamed' ? String(change.to) : change.id;
     if (id === undefined) return undefined;
     if (change.element === 'step') return id;
@@ -39,10 +41,13 @@ function holderOf(change: JourneyChange): string | undefined {
     return undefined;
 }
 
+/** The holder of the journey's own members: the header's cards. */
+const JOURNEY = '@journey';
+
 function holderKey(holder: string): string | undefined {
     if (holder.startsWith('step:')) return holder.slice('step:'.length);
     if (holder.startsWith('stage:')) return `@stage:${holder.slice('stage:'.length)}`;
-    return undefined;
+    return holder === 'journey' ? JOURNEY : undefined;
 }
 
 /** What each holder's lists should show, from the changes. */
@@ -81,16 +86,16 @@ function wantedMarks(changes: readonly JourneyChange[]): Map<string, Wanted> {
 }
 
 /**
- * Marks the member cards of `stages` (the picture's stages, copied from the new journey, removed
- * steps back in) and puts removed members back into their lists, where they stood in `before`.
- * Steps and stages it changes are replaced by copies; the models themselves are not touched.
+ * Marks the member cards of `picture` (a copy of the new journey, removed steps back in its
+ * copied stages) and puts removed members back into their lists, where they stood in `before`.
+ * Steps, stages and lists it changes are replaced by copies; the models themselves are not touched.
  */
-export function markMembers(before: JourneyModel, stages: StageModel[], changes: readonly JourneyChange[], marks: Map<string, ChangeKind>): void {
+export function markMembers(before: JourneyModel, picture: JourneyModel, changes: readonly JourneyChange[], marks: Map<string, ChangeKind>): void {
     for (const [key, w] of wantedMarks(changes)) {
         const [holder, field] = key.split('\0');
-        const place = findHolder(stages, holder);
+        const place = findHolder(picture, holder);
         if (!place) continue;
-        const oldList = listOf(findHolder(before.stages.map(s => ({ ...s })), holder)?.get(), field);
+        const oldList = listOf(findHolder({ ...before, stages: before.stages.map(s => ({ ...s })) }, holder)?.get(), field);
         const list = [...listOf(place.get(), field)];
         const kinds = new Map<Member, ChangeKind>();
         const claim = (text: string, kind: ChangeKind) => {
@@ -122,10 +127,10 @@ export function markMembers(before: JourneyModel, stages: StageModel[], changes:
 }
 
 /** Marks on the old picture: the members that went away or changed, at their old places. */
-export function markOldMembers(stages: readonly StageModel[], changes: readonly JourneyChange[], marks: Map<string, ChangeKind>): void {
+export function markOldMembers(before: JourneyModel, changes: readonly JourneyChange[], marks: Map<string, ChangeKind>): void {
     for (const [key, w] of wantedMarks(changes.map(oldSided))) {
         const [holder, field] = key.split('\0');
-        const list = listOf(findHolder(stages.map(s => ({ ...s })), holder)?.get(), field);
+        const list = listOf(findHolder({ ...before, stages: before.stages.map(s => ({ ...s })) }, holder)?.get(), field);
         const taken = new Set<Member>();
         const mark = (text: string, kind: ChangeKind) => {
             const n = list.findIndex(m => !taken.has(m) && memberKey(field, m) === text);
@@ -146,18 +151,25 @@ function oldSided(change: JourneyChange): JourneyChange {
     return old;
 }
 
-function listOf(holder: StepModel | StageModel | undefined, field: string): Member[] {
-    const list = holder?.[field as keyof (StepModel | StageModel)];
+type Holder = StepModel | StageModel | JourneyModel;
+
+function listOf(holder: Holder | undefined, field: string): Member[] {
+    const list = (holder as Record<string, unknown> | undefined)?.[field];
     return Array.isArray(list) ? list as unknown as Member[] : [];
 }
 
 interface Place {
-    get(): StepModel | StageModel;
+    get(): Holder;
     set(field: string, list: Member[]): void;
 }
 
-/** A step (by id) or a stage (`@stage:<id>`) of `stages`, replaced by a copy when a list is set. */
-function findHolder(stages: StageModel[], holder: string): Place | undefined {
+/**
+ * A step (by id), a stage (`@stage:<id>`) or the journey itself (`@journey`) of `journey`, whose
+ * stages and steps are replaced by copies when a list is set (the journey is a copy already).
+ */
+function findHolder(journey: JourneyModel, holder: string): Place | undefined {
+    if (holder === JOURNEY) return { get: () => journey, set: (field, list) => { (journey as unknown as Record<string, unknown>)[field] = list; } };
+    const stages = journey.stages;
     if (holder.startsWith('@stage:')) {
         const i = stages.findIndex(s => s.id === holder.slice('@stage:'.length));
         if (i < 0) return undefined;

@@ -81,8 +81,10 @@ export function newPicture(before: JourneyModel | undefined, after: JourneyModel
             marks.set(`stage:${id}`, change.kind === 'renamed' ? 'changed' : change.kind);
         }
     }
-    markMembers(before, stages, changes, marks);
-    return { journey: { ...after, stages, ...oldCurve(before, after) }, marks };
+    const journey: JourneyModel = { ...after, stages, ...oldCurve(before, after) };
+    markMembers(before, journey, changes, marks);
+    markHeader(after, changes, marks);
+    return { journey, marks };
 }
 
 /**
@@ -113,8 +115,22 @@ export function oldPicture(before: JourneyModel | undefined, after: JourneyModel
         mark(marks, key, change.kind === 'renamed' ? 'changed' : change.kind);
         if (change.element === 'step' && change.field === 'emotion') marks.set(`emotion:${key.slice('step:'.length)}`, 'changed');
     }
-    markOldMembers(before.stages, changes, marks);
+    markOldMembers(before, changes, marks);
+    markHeader(before, changes, marks);
     return { journey: before, marks };
+}
+
+/**
+ * The header's persona and scenario cards: changed when the journey's persona, scenario or
+ * objectives changed, or the persona's own declaration did (its goals, needs, quote…).
+ */
+function markHeader(journey: JourneyModel, changes: readonly JourneyChange[], marks: Map<string, ChangeKind>): void {
+    for (const change of changes) {
+        if (change.element === 'journey' && (change.field === 'scenario' || change.field === 'objectives')) marks.set('scenario:@journey', 'changed');
+        const persona = journey.persona?.id;
+        if (persona === undefined) continue;
+        if ((change.element === 'journey' && change.field === 'persona') || (change.element === 'persona' && change.id === persona)) marks.set(`persona:${persona}`, 'changed');
+    }
 }
 
 /** A step both moved and edited shows as moved: the stronger news. */

@@ -67,6 +67,32 @@ describe('diff picture: member cards, ghosts and the old curve (schema 2)', () =
         for (const key of marks.keys()) if (!key.startsWith('emotion:')) assert.ok(keys.has(key), key);
     });
 
+    it('marks the header\'s cards: journey-level opportunities, KPIs, evidence and notes, the scenario and the persona', async () => {
+        const map = (goal: string, scenario: string, body: string) => `persona p "P" {\n  goal "${goal}"\n}\njourney j "J" for p {\n  scenario "${scenario}"\n${body}  stage s "S" {\n    step a "A" { emotion 1 }\n  }\n}\n`;
+        const before = map('Book fast', 'Books a visit', `  opportunity o1 "Online booking" status planned\n  metric "Calls per booking" 3\n  note "Old note"\n  note "Kept note"\n`);
+        const after = map('Book in one go', 'Books a visit online', `  opportunity o1 "Online booking" status doing\n  opportunity o2 "Call-back slots"\n  metric "Calls per booking" 2\n  note "Kept note"\n  evidence survey "Patient survey 2026"\n`);
+        const [old, next, changes] = [await model(before), await model(after), (await diff(before, after)).changes];
+        const { journey, marks } = newPicture(old.journeys[0], next.journeys[0], changes);
+        assert.equal(marks.get('opportunity:@journey:0'), 'changed', 'matched by id, its status changed');
+        assert.equal(marks.get('opportunity:@journey:1'), 'added');
+        assert.equal(marks.get('metric:@journey:0'), 'changed');
+        assert.equal(marks.get('evidence:@journey:0'), 'added');
+        // The removed note is back in the header where it stood, as a ghost; the new model is not touched.
+        assert.deepEqual(journey!.notes!.map(n => n.text), ['Old note', 'Kept note']);
+        assert.equal(next.journeys[0].notes!.length, 1);
+        assert.equal(marks.get('note:@journey:0'), 'removed');
+        assert.equal(marks.get('note:@journey:1'), undefined);
+        assert.equal(marks.get('scenario:@journey'), 'changed');
+        assert.equal(marks.get('persona:p'), 'changed', 'the persona\'s goal changed');
+        const keys = new Set(layoutJourney(journey!).cards.map(c => c.key));
+        for (const key of marks.keys()) if (!key.startsWith('emotion:')) assert.ok(keys.has(key), key);
+        // The old picture: the note that went away and the KPI that changed, at their old places.
+        const oldMarks = oldPicture(old.journeys[0], next.journeys[0], changes).marks;
+        assert.equal(oldMarks.get('note:@journey:0'), 'removed');
+        assert.equal(oldMarks.get('metric:@journey:0'), 'changed');
+        assert.equal(oldMarks.get('persona:p'), 'changed');
+    });
+
     it('carries the old emotion curve, labelled before/after, only when the curve changed', async () => {
         const [before, after] = [await model(BEFORE), await model(AFTER)];
         const changes = (await diff(BEFORE, AFTER)).changes;
