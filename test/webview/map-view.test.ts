@@ -225,6 +225,20 @@ describe('the map view in the preview (Chromium): frozen headers, overview, keyb
         await view.page.mouse.click(at[0], at[1]);
         const reveal = (await view.posted()).filter(m => m.type === 'reveal').pop();
         assert.deepEqual(reveal?.range, pain.range);
+        // The editor's cursor in a step: its cards outlined over the rest, visible at this zoom.
+        const step = layout.cards.find(c => c.key === 'step:t12_3')!;
+        await view.post({ type: 'cursor', uri: model.uri, position: step.range.start });
+        const ring = await view.page.evaluate(() => {
+            // One path per lane the step has cards in.
+            const paths = Array.from(document.querySelectorAll<SVGPathElement>('svg.jm-map path.jm-outline-highlight'));
+            return paths.length === 0 ? undefined : {
+                boxes: paths.reduce((n, p) => n + p.getAttribute('d')!.match(/M/g)!.length, 0),
+                width: getComputedStyle(paths[0]).strokeWidth, screen: paths[0].getBoundingClientRect().width,
+            };
+        });
+        assert.equal(ring?.boxes, layout.cards.filter(c => c.step === 't12_3' || c.key === 'step:t12_3').length);
+        assert.equal(ring?.width, '3px');
+        assert.ok(ring!.screen > 0);
         // The keyboard: Tab into the picture zooms in to where text reads and focuses a card.
         await view.page.focus('#jm-lock');
         await view.page.keyboard.press('Tab');

@@ -154,6 +154,12 @@ describe('map renderer, DOM backend (on linkedom)', () => {
         assert.deepEqual(words, []);
         assert.ok(svg.querySelector('path.jm-curve')!.getAttribute('d'));
         assert.equal(count(Array.from(svg.querySelectorAll('path.jm-outline-dots'))), layout.emotion!.points.length);
+        assert.equal(svg.querySelector('path.jm-outline-highlight'), null);
+        // The step the cursor is in: its cards outlined over the rest.
+        renderMap(svg, layout, { outline: true, titles: false, highlightStep: 'a' });
+        const highlighted = laneCards.filter(c => c.step === 'a' || (c.kind === 'step' && c.id === 'a'));
+        assert.ok(highlighted.length > 3);
+        assert.equal(count(Array.from(svg.querySelectorAll('path.jm-outline-highlight'))), highlighted.length);
         // Back to full detail: the cards come back, the outline goes.
         renderMap(svg, layout, { titles: false });
         assert.equal(svg.querySelectorAll('path.jm-outline-box, path.jm-outline-text, path.jm-outline-dots').length, 0);

@@ -291,6 +291,11 @@ export class PreviewApp {
 
     private highlight(stepId: string | undefined): void {
         this.highlighted = stepId;
+        // In outline the highlight is a path of the drawing (render-map.ts outlineCards): draw again.
+        if (this.drawnOutline) {
+            this.render();
+            return;
+        }
         const map = this.canvas.map;
         for (const node of Array.from(map.querySelectorAll('.jm-highlight'))) node.classList.remove('jm-highlight');
         if (!stepId || !this.layout) return;

@@ -150,6 +150,7 @@ ${LANE_IDS.map(id => `.jm-map g.jm-lane-${id}>.jm-lane-bg{fill:var(--jm-lane-${i
 .jm-map .jm-outline-box[data-outline=pain].jm-high{fill:var(--jm-pain-high-bg);stroke:var(--jm-pain-high);}
 .jm-map .jm-outline-box[data-outline=pain].jm-medium{fill:var(--jm-pain-medium-bg);stroke:var(--jm-pain-medium);}
 .jm-map .jm-outline-box[data-outline=opportunity]{fill:var(--jm-opportunity-bg);stroke:var(--jm-opportunity);}
+.jm-map .jm-outline-highlight{fill:none;stroke:var(--jm-highlight);stroke-width:3px;vector-effect:non-scaling-stroke;pointer-events:none;}
 .jm-map .jm-outline-dots{fill:var(--jm-curve);}
 .jm-map .jm-outline-dots.jm-up{fill:var(--jm-mood-up);}
 .jm-map .jm-outline-dots.jm-down{fill:var(--jm-mood-down);}

@@ -137,7 +137,7 @@ export function mapTree(layout: MapLayout, options: RenderOptions = {}, extras: 
             el('rect', { class: 'jm-lane-bg', x: 0, y: 0, width: layout.width, height: lane.height }, [], 'bg'),
             el('g', { class: 'jm-lane-label' }, texts(lane.labelLines, lane.y), 'label'),
             ...(lane.hint ? [el('g', { class: 'jm-lane-hint' }, texts([lane.hint], lane.y), 'hint')] : []),
-            ...outline ? outlineCards(byLane.get(lane.id) ?? [], lane.y)
+            ...outline ? outlineCards(byLane.get(lane.id) ?? [], lane.y, options.highlightStep)
                 : (byLane.get(lane.id) ?? []).map(card => cardTreeOf(card, lane.y, change, changes.size === 0, options.highlightStep, titles, cardName(layout, card))),
         ];
         if (lane.id === 'emotion' && layout.emotion) {
@@ -238,9 +238,10 @@ export function boxPath(x: number, y: number, width: number, height: number): st
  * text within its card and about as tall as its lower-case letters, so the zoomed-out map keeps
  * the shape and texture of its words.
  */
-function outlineCards(cards: readonly CardLayout[], top: number): SvgNode[] {
+function outlineCards(cards: readonly CardLayout[], top: number, highlight: string | undefined): SvgNode[] {
     const looks = new Map<string, { kind: string; cls: string; boxes: string[] }>();
     const bars: string[] = [];
+    const highlighted: string[] = [];
     const bar = (x: number, baseline: number, line: TextLine, room: number) => {
         const width = Math.min(measureText(line.text, line.size, line.bold), room);
         if (width <= 0) return;
@@ -254,6 +255,7 @@ function outlineCards(cards: readonly CardLayout[], top: number): SvgNode[] {
         if (!look) looks.set(id, look = { kind: card.kind, cls, boxes: [] });
         const y = card.y - top;
         look.boxes.push(boxPath(card.x, y, card.width, card.height));
+        if (isHighlighted(card, highlight)) highlighted.push(boxPath(card.x, y, card.width, card.height));
         for (const line of card.lines) bar(card.x, y + line.y, line, card.width - 8);
         for (const part of card.parts ?? []) {
             for (const line of part.lines) bar(card.x + part.x, y + part.y + line.y, line, part.width - 4);
@@ -261,6 +263,8 @@ function outlineCards(cards: readonly CardLayout[], top: number): SvgNode[] {
     }
     const nodes = [...looks].map(([id, look]) => el('path', { class: look.cls, 'data-outline': look.kind, d: look.boxes.join('') }, [], `outline:${id}`));
     if (bars.length > 0) nodes.push(el('path', { class: 'jm-outline-text', d: bars.join('') }, [], 'outline-text'));
+    // The step the editor's cursor is in, outlined over the rest at a width the zoom does not thin.
+    if (highlighted.length > 0) nodes.push(el('path', { class: 'jm-outline-highlight', d: highlighted.join('') }, [], 'outline-highlight'));
     return nodes;
 }
 
