@@ -92,10 +92,11 @@ async function store(page: Page, entries: Record<string, unknown>): Promise<void
  * `warmUp` updates (timed apart as `cold`: the JIT is still compiling the layout's code over the
  * first dozen edits of a fresh page) and `runs` more (`update`: what every later edit costs).
  */
-async function updates(browser: Browser, model: JourneyDocumentModel, pages: number, warmUp: number, runs: number): Promise<{ first: Samples; cold: Samples; update: Samples; nodes: number }> {
+async function updates(browser: Browser, model: JourneyDocumentModel, pages: number, warmUp: number, runs: number, burst = 0): Promise<{ first: Samples; cold: Samples; update: Samples; backToBack: Samples; nodes: number }> {
     const first = new Samples();
     const cold = new Samples();
     const update = new Samples();
+    const backToBack = new Samples();
     let nodes = 0;
     for (let page = 0; page < pages; page++) {
         const view = await openWebview(browser, VIEWPORT);
@@ -106,10 +107,13 @@ async function updates(browser: Browser, model: JourneyDocumentModel, pages: num
             const ms = await timedPost(view.page, i + 1);
             (i < warmUp ? cold : update).add(ms);
         }
+        // Then a burst with no pause between updates, which the preview never sends: a stress
+        // figure, the page still painting the last picture and collecting its garbage.
+        for (let i = 0; i < burst; i++) backToBack.add(await timedPost(view.page, warmUp + runs + i + 1));
         nodes = await view.page.evaluate(() => document.querySelectorAll('svg.jm-map *').length);
         await view.page.close();
     }
-    return { first, cold, update, nodes };
+    return { first, cold, update, backToBack, nodes };
 }
 
 /**
@@ -333,7 +337,7 @@ async function main(): Promise<void> {
         const smallRuns = QUICK ? 5 : 30;
         const largeRuns = QUICK ? 2 : 3;
         phase('100 steps in the webview');
-        const small = await updates(browser, m100, pages, warmUp, smallRuns);
+        const small = await updates(browser, m100, pages, warmUp, smallRuns, QUICK ? 5 : 20);
         phase('1,000 steps in the webview');
         const large = await updates(browser, m1000, 2, 2, largeRuns);
         phase('whole pictures of 100 and 1,000 steps: ours and Mermaid journey, alternated in one page');
@@ -373,7 +377,9 @@ async function main(): Promise<void> {
         out.push('');
         const within = (ms: number) => ms <= 16 ? 'within' : 'over';
         out.push(`A 100-step update takes ${formatMs(small.update.median())} ms (median; p95 ${formatMs(small.update.p95())} ms): ${within(small.update.median())} one 60 Hz frame (16 ms) at the median, ${within(small.update.p95())} it at p95`
-            + ` (the first ${warmUp} updates of a fresh page: ${formatMs(small.cold.median())} ms median, p95 ${formatMs(small.cold.p95())} ms).`);
+            + ` (the first ${warmUp} updates of a fresh page: ${formatMs(small.cold.median())} ms median, p95 ${formatMs(small.cold.p95())} ms).`
+            + ` Back to back, with no pause between updates (a stress figure: the preview never sends them so), ${small.backToBack.values.length} updates after those:`
+            + ` ${small.backToBack.formatWithP95()} ms.`);
         out.push('');
         out.push('### Whole picture against Mermaid');
         out.push('');
