@@ -16,8 +16,9 @@ import { ModelChangedNotification, ModelRequest, type ModelChangedParams, type M
 import { isCurrent } from './journey-language-server.js';
 
 interface Entry {
-    /** The parse the result below was built from. */
+    /** The parse the result below was built from, and its linking (a relink makes a new `references` list). */
     parse?: WeakRef<ParseResult>;
+    links?: WeakRef<object>;
     /**
      * The document's latest build, as numbered in `journeymap/modelChanged`. A build need not
      * parse anew: when a file the document draws on changes (its as-is journey, the file of its
@@ -63,6 +64,7 @@ export class JourneyModelStore {
         this.entries.set(uri, entry);
         if (isFresh(entry, document)) return entry.result!;
         const parse = document.parseResult;
+        const links = document.references;
         const syntax = diagnostics.filter(d => d.code === DiagnosticCode.SyntaxError);
         const errors = diagnostics.filter(d => d.severity === 1);
         const model = syntax.length === 0
@@ -76,6 +78,7 @@ export class JourneyModelStore {
         };
         // Weakly: the cache must not keep an outdated AST alive.
         entry.parse = new WeakRef(parse);
+        entry.links = new WeakRef(links);
         entry.result = result;
         return result;
     }
@@ -85,9 +88,14 @@ export class JourneyModelStore {
     }
 }
 
-/** Whether the entry's result is for the document's latest build: its parse, linked as now. */
+/**
+ * Whether the entry's result is for the document's latest build: its parse, linked as now (a file
+ * it draws on changed: its references were linked again), and for an open document the build
+ * numbered last.
+ */
 function isFresh(entry: Entry, document: LangiumDocument): boolean {
-    return entry.result !== undefined && entry.result.version === entry.version && entry.parse?.deref() === document.parseResult;
+    return entry.result !== undefined && entry.result.version === entry.version && entry.parse?.deref() === document.parseResult
+        && entry.links?.deref() === document.references;
 }
 
 /** Wires the store to the connection: `journeymap/model` requests and `journeymap/modelChanged` notifications. */

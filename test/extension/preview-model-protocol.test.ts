@@ -114,6 +114,23 @@ describe('model protocol of the language server', function () {
         assert.deepEqual([...new Set(asIs(after)!.filter(v => v !== undefined))], [2], 'the as-is curve follows the edit');
     });
 
+    it('rebuilds the model of a file that is not open when a file it draws on changes: its persona\'s title', async () => {
+        const saas = pathToFileURL(join(dir, 'saas-onboarding.journey')).toString();
+        const common = pathToFileURL(join(dir, 'common.journey')).toString();
+        const before = await connection.sendRequest<ModelResult>(ModelRequest, { uri: saas });
+        assert.equal(before.model?.journeys[0].persona?.title, 'Omar, operations lead');
+        const text = readFileSync(join(dir, 'common.journey'), 'utf8');
+        await connection.sendNotification('textDocument/didOpen', { textDocument: { uri: common, languageId: 'journey', version: 1, text } });
+        const opened = await waitForChange(common, 0);
+        await connection.sendNotification('textDocument/didChange', {
+            textDocument: { uri: common, version: 2 }, contentChanges: [{ text: text.replace('"Omar, operations lead"', '"Omar, head of operations"') }],
+        });
+        await waitForChange(common, opened.version);
+        const after = await connection.sendRequest<ModelResult>(ModelRequest, { uri: saas });
+        assert.equal(after.model?.journeys[0].persona?.title, 'Omar, head of operations');
+        await connection.sendNotification('textDocument/didClose', { textDocument: { uri: common } });
+    });
+
     it('tells every view of the extension about a model change (the connection keeps one handler per method)', async () => {
         const models = languageClientModelSource(server.connection);
         const seen: string[] = [];
