@@ -46,7 +46,7 @@ export interface RenderOptions {
      * as one path per look (kind, severity, stage colour) with their lines as bars, and the
      * emotion dots as one path per mood, instead of thousands of elements and words the browser
      * would style and lay out one by one to show as a smudge. No card is an element of its own:
-     * the preview finds the card under the pointer from the layout (card-at.ts) and zooms in
+     * the preview finds the card under the pointer from the layout (webview/app/map-hit.ts) and zooms in
      * before the keyboard focuses one. The heading, lane labels, lines and curve are as always.
      * Files and the diff never pass it.
      */
