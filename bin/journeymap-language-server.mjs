@@ -13,6 +13,12 @@ const { spawn } = await import('node:child_process');
 const child = spawn(process.execPath, [...HEAP_OPTIONS, server, ...process.argv.slice(2)], { stdio: 'inherit' });
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
 child.on('exit', (code, signal) => {
-    if (signal) process.kill(process.pid, signal);
-    else process.exit(code ?? 1);
+    // Dies of the same signal, so whoever started it sees why; the forwarding listener would
+    // otherwise catch it again and the process would end with status 0.
+    if (signal) {
+        process.removeAllListeners(signal);
+        process.kill(process.pid, signal);
+        return;
+    }
+    process.exit(code ?? 1);
 });

@@ -2,7 +2,7 @@
 // `journeymap-language-server --stdio`, spoken to with JSON-RPC over its stdin and stdout.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -10,6 +10,16 @@ import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type
 import { SERVER_NODE_OPTIONS } from '../../../language/server/server-node-options.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
+
+/** The PIDs whose parent is `pid`, from /proc (field 4 of stat, after the command in parentheses). */
+function childrenOf(pid: number): number[] {
+    return readdirSync('/proc').filter(name => /^\d+$/.test(name)).filter(name => {
+        try {
+            const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
+            return Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]) === pid;
+        } catch { return false; /* it has ended since the listing */ }
+    }).map(Number);
+}
 
 interface PublishedDiagnostics {
     uri: string;
@@ -195,5 +205,25 @@ describe('journeymap-language-server --stdio (a real process)', function () {
         await connection.sendRequest('shutdown');
         await connection.sendNotification('exit');
         assert.equal(await exited, 0, stderr);
+    });
+
+    it('stopped by a signal, ends by that signal and takes the server process with it', async () => {
+        const launcher = spawn(process.execPath, [join(root, 'bin/journeymap-language-server.mjs'), '--stdio'], { cwd: workspace, stdio: ['pipe', 'pipe', 'pipe'] });
+        // The launcher's one child is the server; wait until it runs.
+        const serverPid = await new Promise<number>((resolvePromise, reject) => {
+            const deadline = Date.now() + 20_000;
+            const look = () => {
+                const child = childrenOf(launcher.pid!)[0];
+                if (child) return resolvePromise(child);
+                if (Date.now() > deadline) return reject(new Error('the launcher started no server'));
+                setTimeout(look, 50);
+            };
+            look();
+        });
+        const ended = new Promise<[number | null, NodeJS.Signals | null]>(resolvePromise => launcher.once('exit', (code, signal) => resolvePromise([code, signal])));
+        launcher.kill('SIGTERM');
+        assert.deepEqual(await ended, [null, 'SIGTERM'], 'an editor that stops the server sees it end by the signal it sent');
+        const alive = (() => { try { process.kill(serverPid, 0); return true; } catch { return false; } })();
+        assert.equal(alive, false, 'no server process left running');
     });
 });
