@@ -112,12 +112,16 @@ export function installExtension(codeServer, profile, vsix) {
     execFileSync(codeServer.node, [codeServer.entry, ...profile.args, '--install-extension', vsix, '--force'], { env: profile.env, stdio: ['ignore', 'pipe', 'inherit'] });
 }
 
-/** Starts code-server on 127.0.0.1 only and resolves when it answers; the caller stops it by its PID. */
+/**
+ * Starts code-server on 127.0.0.1 only and resolves when it answers; the caller stops it with
+ * stopCodeServer. It leads a process group of its own, so that stopping it stops the processes it
+ * started too (its server, the extension host, the language server, git).
+ */
 export async function startCodeServer(codeServer, profile, { port, folder, logFile }) {
     const child = spawn(codeServer.node, [codeServer.entry, ...profile.args,
         '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
         '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened', folder,
-    ], { env: profile.env, stdio: ['ignore', 'pipe', 'pipe'] });
+    ], { env: profile.env, stdio: ['ignore', 'pipe', 'pipe'], detached: true });
     const output = [];
     const collect = chunk => { output.push(chunk.toString()); if (logFile) writeFileSync(logFile, output.join('')); };
     child.stdout.on('data', collect);
@@ -131,7 +135,7 @@ export async function startCodeServer(codeServer, profile, { port, folder, logFi
         try {
             if ((await fetch(`${url}healthz`, { signal: AbortSignal.timeout(5000) })).ok) break;
         } catch { /* not up yet */ }
-        if (Date.now() > deadline) { child.kill(); throw new Error(`code-server did not answer on ${url} within 90 s: ${lastLine()}\n${output.join('')}`); }
+        if (Date.now() > deadline) { await stopCodeServer({ child }); throw new Error(`code-server did not answer on ${url} within 90 s: ${lastLine()}\n${output.join('')}`); }
         await new Promise(resolve => setTimeout(resolve, 250));
     }
     return { child, url, folderUrl: `${url}?folder=${encodeURIComponent(folder)}`, output };
@@ -147,15 +151,27 @@ export function freePort() {
     });
 }
 
-/** Stops code-server by its PID: SIGTERM, SIGKILL after 5 s. */
+/**
+ * Stops code-server and every process of its group: SIGTERM, SIGKILL after 5 s. A process it
+ * started that outlived it would hold its output pipes open, and with them the test run or
+ * `npm start` that reads them; so they are closed here too.
+ */
 export async function stopCodeServer(server) {
     const { child } = server;
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    const exited = new Promise(resolve => child.once('exit', resolve));
-    child.kill('SIGTERM');
-    const force = setTimeout(() => child.kill('SIGKILL'), 5000);
-    await exited;
-    clearTimeout(force);
+    const signalGroup = signal => {
+        try { process.kill(-child.pid, signal); } catch { /* the group is gone */ }
+    };
+    if (child.exitCode === null && child.signalCode === null) {
+        const exited = new Promise(resolve => child.once('exit', resolve));
+        signalGroup('SIGTERM');
+        const force = setTimeout(() => signalGroup('SIGKILL'), 5000);
+        await exited;
+        clearTimeout(force);
+    }
+    // What of the group is still there after code-server itself has gone (a child slow to follow).
+    signalGroup('SIGKILL');
+    child.stdout?.destroy();
+    child.stderr?.destroy();
 }
 
 export function version() {
