@@ -1,4 +1,4 @@
-import { markdownText } from '../text/markdown-text.js';
+import { markdownLinkLabel, markdownText } from '../text/markdown-text.js';
 import { lineUrl } from '../text/url-path.js';
 import type { SourceLine } from './insights-model.js';
 import {
@@ -13,8 +13,8 @@ import {
 export function formatReportMarkdown(input: ReportInput): string {
     const { insights } = input;
     const source = (item: SourceLine) => {
-        const label = markdownText(`${item.file}:${item.line}`);
-        return input.linkBase ? `[${label}](${lineUrl(input.linkBase, item.file, item.line)})` : label;
+        const place = `${item.file}:${item.line}`;
+        return input.linkBase ? `[${markdownLinkLabel(place)}](${lineUrl(input.linkBase, item.file, item.line)})` : markdownText(place);
     };
     const lines: string[] = ['## Journey insights', '', headline(insights.totals, s => `**${s}**`), ''];
 

@@ -28,6 +28,16 @@ export function markdownText(text: string): string {
     return out + escapeInline(text.slice(last));
 }
 
+/**
+ * User text as the label of a link we write (`[label](target)`): as `markdownText`, except that a
+ * URL stays text, with U+2060 WORD JOINER after its `http:` or `https:`. A link inside a label
+ * would undo the outer link (a file path holding `http://` made the source link of a report line
+ * plain brackets).
+ */
+export function markdownLinkLabel(text: string): string {
+    return escapeInline(text, true);
+}
+
 /** An absolute http(s) URL, up to a character an autolink cannot hold (or one we never pass raw). */
 const URL = /https?:\/\/[^\s<>\x00-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\u061c`"\\]+/gi;
 
@@ -47,15 +57,18 @@ function count(text: string, ch: string): number {
 
 /** Controls and bidi controls; line breaks (CR, LF, NEL) are left to the first alternative below. */
 const CONTROLS = '\\x00-\\x08\\x0b\\x0c\\x0e-\\x1f\\x7f-\\x84\\x86-\\x9f\\u202a-\\u202e\\u2066-\\u2069\\u200e\\u200f\\u061c';
-const SPECIAL = new RegExp(`\\r\\n|[\\r\\n\\u0085\\u2028\\u2029]|[${CONTROLS}]+|[\\\\\`*_[\\]~|$<>&@]|#(?=[0-9])|www\\.|ftp:(?=//)`, 'gi');
+const SPECIAL_TEXT = `\\r\\n|[\\r\\n\\u0085\\u2028\\u2029]|[${CONTROLS}]+|[\\\\\`*_[\\]~|$<>&@]|#(?=[0-9])|www\\.|ftp:(?=//)`;
+const SPECIAL = new RegExp(SPECIAL_TEXT, 'gi');
+/** In a link label, `http:` and `https:` before `//` are broken like `ftp:`. */
+const SPECIAL_IN_LABEL = new RegExp(`${SPECIAL_TEXT}|https?:(?=//)`, 'gi');
 
-function escapeInline(text: string): string {
-    return text.replace(SPECIAL, found => {
+function escapeInline(text: string, inLabel = false): string {
+    return text.replace(inLabel ? SPECIAL_IN_LABEL : SPECIAL, found => {
         if (/^(\r\n|[\r\n\u0085\u2028\u2029])$/.test(found)) return ' ';
         if (found === '<') return '&lt;';
         if (found === '>') return '&gt;';
         if (found === '&') return '&amp;';
-        if (found === '@' || found === '#' || /^ftp:$/i.test(found)) return `${found}\u2060`;
+        if (found === '@' || found === '#' || /^(ftp|https?):$/i.test(found)) return `${found}\u2060`;
         if (/^www\.$/i.test(found)) return `${found.slice(0, 3)}\\.`;
         if (/^[\\`*_[\]~|$]$/.test(found)) return `\\${found}`;
         // A run of controls: one code span naming each (two spans side by side would merge their backticks).

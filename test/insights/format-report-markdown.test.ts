@@ -48,4 +48,18 @@ describe('report markdown', function () {
         assert.match(md, /&lt;script&gt;alert\(3\)&lt;\/script&gt; \\\| \\\[x\\\]\(<http:\/\/evil>\) @\u2060maya next/);
         assert.match(md, /\| KPI \\\| &lt;b&gt;bold&lt;\/b&gt; @\u2060maya \| .* \| 5% → 4% → 3% \|/);
     });
+
+    it('a source link stays one link when its file, as given, holds a URL: the label has no link inside', async () => {
+        // `journeymap report http://evil.test/m.journey` reads http:/evil.test/m.journey and names the file as given.
+        const file = 'http://evil.test/m.journey';
+        const sources = await sourcesOf({ [file]: HOSTILE_MAP });
+        const md = formatReportMarkdown({ insights: computeInsights(sources), names: insightsNames(reportedJourneys(sources)), linkBase: 'https://github.com/o/r/blob/main' });
+        const links = [...md.matchAll(/\[([^\]]*)\]\((https:\/\/github\.com\/o\/r\/blob\/main\/[^)\s]*)\)/g)];
+        assert.ok(links.length >= 3, 'every source is a link');
+        for (const [, label, target] of links) {
+            assert.match(label, /^http:\u2060\/\/evil\.test\/m\.journey:\d+$/, 'the label reads as the file, with no autolink in it');
+            assert.match(target, /\/http%3A\/\/evil\.test\/m\.journey#L\d+$/);
+        }
+        assert.doesNotMatch(md, /<http:\/\/evil\.test/, 'the path is never a link of its own');
+    });
 });
