@@ -79,9 +79,9 @@ describe('preview panels in the extension host (fake vscode)', () => {
         assert.equal(panel.viewType, PREVIEW_VIEW_TYPE);
         assert.deepEqual((panel.showOptions as { viewColumn: number }).viewColumn, -2);
         assert.deepEqual(panel.webview.options.localResourceRoots!.map(u => u.path), ['/ext/dist/webview']);
-        const nonce = /script-src 'nonce-([A-Za-z0-9]{32})'/.exec(panel.webview.html)?.[1];
+        const nonce = /script-src 'nonce-([A-Za-z0-9+/]{22}==)'/.exec(panel.webview.html)?.[1];
         assert.ok(nonce, panel.webview.html);
-        assert.match(panel.webview.html, new RegExp(`<script nonce="${nonce}" src="https://fake.vscode-cdn.net/ext/dist/webview/preview.js"></script>`));
+        assert.ok(panel.webview.html.includes(`<script nonce="${nonce}" src="https://fake.vscode-cdn.net/ext/dist/webview/preview.js"></script>`), panel.webview.html);
         assert.equal(panel.title, 'Preview a.journey');
         await settle();
         assert.deepEqual(panel.webview.posted, [], 'nothing is posted before the page says ready');

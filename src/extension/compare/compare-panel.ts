@@ -1,7 +1,8 @@
 import type * as vscode from 'vscode';
 import type { Range } from '../../../language/model/journey-model.js';
 import type { CompareSideSpec, CompareSpec, CompareToHostMessage, HostToCompareMessage } from '../../../webview/compare-messages.js';
-import { createNonce, previewHtml } from '../preview/preview-html.js';
+import { randomNonce } from '../../text/nonce.js';
+import { previewHtml } from '../preview/preview-html.js';
 import { revealSource } from '../reveal-source.js';
 import { REFRESH_DELAY_MS } from '../preview/preview-panel.js';
 import { compareMessage, type CompareSideContent } from './compare-model.js';
@@ -39,7 +40,7 @@ export class JourneyComparePanel {
         panel.webview.html = previewHtml({
             cspSource: panel.webview.cspSource,
             scriptUri: panel.webview.asWebviewUri(api.Uri.joinPath(bundleRoot, 'compare.js')).toString(),
-            nonce: createNonce(),
+            nonce: randomNonce(),
             title: 'Journeymap Compare',
         });
         this.disposables.push(

@@ -35,9 +35,3 @@ export function previewHtml({ cspSource, scriptUri, nonce, title = 'Journeymap P
 </html>
 `;
 }
-
-/** 32 random alphanumerics; a new one for every page load. */
-export function createNonce(random: (n: number) => Uint8Array = n => crypto.getRandomValues(new Uint8Array(n))): string {
-    const alphabet = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789';
-    return Array.from(random(32), b => alphabet[b % alphabet.length]).join('');
-}

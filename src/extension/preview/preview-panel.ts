@@ -7,7 +7,8 @@ import { DEFAULT_PAGE } from '../../export/pdf-page.js';
 import type { ModelSource } from './model-source.js';
 import type { PdfWriter } from './pdf-writer.js';
 import { revealSource } from '../reveal-source.js';
-import { createNonce, previewHtml } from './preview-html.js';
+import { randomNonce } from '../../text/nonce.js';
+import { previewHtml } from './preview-html.js';
 import { safeLinkUrl } from '../../../webview/layout/safe-link.js';
 import type { VscodeApi } from './vscode-api.js';
 
@@ -55,7 +56,7 @@ export class JourneyPreviewPanel {
         panel.webview.html = previewHtml({
             cspSource: panel.webview.cspSource,
             scriptUri: panel.webview.asWebviewUri(api.Uri.joinPath(bundleRoot, 'preview.js')).toString(),
-            nonce: createNonce(),
+            nonce: randomNonce(),
         });
         this.disposables.push(
             panel.webview.onDidReceiveMessage((message: WebviewToHostMessage) => { void this.onMessage(message); }),
