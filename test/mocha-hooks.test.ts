@@ -4,6 +4,7 @@ import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { isRunning } from './processes.js';
 
 const ROOT = fileURLToPath(new URL('../', import.meta.url));
 
@@ -33,14 +34,6 @@ function mocha(file: string): Promise<{ code: number | null; stderr: string }> {
     });
 }
 
-/** Running, not a zombie waiting for init to reap it. */
-const alive = (pid: number) => {
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(') ') + 2)[0] !== 'Z';
-    } catch { return false; }
-};
-
 describe('root hooks of the test run (test/mocha-hooks.ts)', function () {
     this.timeout(60_000);
     let dir: string;
@@ -57,7 +50,7 @@ describe('root hooks of the test run (test/mocha-hooks.ts)', function () {
             const pid = Number(readFileSync(pidFile, 'utf8'));
             assert.match(stderr, new RegExp(`child process ${pid}: sleep 1000`), 'names the process');
             assert.match(stderr, /pipe \(fd \d+/, 'and the pipes it holds');
-            assert.equal(alive(pid), false, 'the process is stopped');
+            assert.equal(isRunning(pid), false, 'the process is stopped');
         });
     }
 });

@@ -7,17 +7,14 @@
  * to end by itself; if it does not, this names on stderr what is still holding it, stops the
  * child processes among them and ends the run with the tests' own status.
  */
-import type { ChildProcess } from 'node:child_process';
+import { ChildProcess } from 'node:child_process';
 
 /** How long the run may take to wind down after its last `after` hook (the test of this file shortens it). */
 const GRACE_MS = Number(process.env.JOURNEYMAP_TEST_GRACE_MS) || 10_000;
 
-function describe(handle: unknown): string {
+function describeHandle(handle: unknown): string {
+    if (handle instanceof ChildProcess) return `child process ${handle.pid}: ${handle.spawnargs.join(' ').slice(0, 300)}`;
     const name = (handle as { constructor?: { name?: string } })?.constructor?.name ?? typeof handle;
-    if (name === 'ChildProcess') {
-        const child = handle as ChildProcess;
-        return `child process ${child.pid}: ${child.spawnargs.join(' ').slice(0, 300)}`;
-    }
     if (name === 'Socket') {
         const socket = handle as { remoteAddress?: string; remotePort?: number; _handle?: { fd?: number } };
         if (socket.remoteAddress) return `socket to ${socket.remoteAddress}:${socket.remotePort}`;
@@ -36,14 +33,12 @@ export const mochaHooks = {
     afterAll(): void {
         const timer = setTimeout(() => {
             const handles = (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles();
-            const held = handles.map(describe).filter(Boolean);
+            const held = handles.map(describeHandle).filter(Boolean);
             process.stderr.write(`\nThe tests ended, but ${GRACE_MS / 1000} s later something a test started was still running:\n`
                 + held.map(line => `  - ${line}\n`).join('')
                 + `  (resources: ${process.getActiveResourcesInfo().join(', ')})\n`
                 + 'Stopping the child processes and ending the run with the tests\' status.\n');
-            for (const handle of handles) {
-                if ((handle as { constructor?: { name?: string } })?.constructor?.name === 'ChildProcess') (handle as ChildProcess).kill('SIGKILL');
-            }
+            for (const handle of handles) if (handle instanceof ChildProcess) handle.kill('SIGKILL');
             process.exit();
         }, GRACE_MS);
         // Only fires when something else keeps the run alive.

@@ -4,6 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM script shared with `npm start`
 import { freePort, startCodeServer, stopCodeServer } from '../../scripts/code-server.mjs';
+import { isRunning } from '../processes.js';
 
 /**
  * A stand-in for code-server with its habits that matter here: it answers /healthz on --bind-addr,
@@ -20,14 +21,6 @@ writeFileSync(process.env.HELPER_PID_FILE, String(helper.pid));
 createServer((req, res) => res.end('ok')).listen(Number(port), host);
 `;
 
-/** Running, not a zombie: an ended orphan may wait a while for init to reap it. */
-const alive = (pid: number) => {
-    try {
-        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
-        return stat.slice(stat.lastIndexOf(') ') + 2)[0] !== 'Z';
-    } catch { return false; }
-};
-
 describe('code-server start and stop (scripts/code-server.mjs)', function () {
     this.timeout(30_000);
     let dir: string;
@@ -41,13 +34,13 @@ describe('code-server start and stop (scripts/code-server.mjs)', function () {
         const server = await startCodeServer({ node: process.execPath, entry }, { args: [], env: { ...process.env, HELPER_PID_FILE: pidFile } },
             { port: await freePort(), folder: dir });
         const helper = Number(readFileSync(pidFile, 'utf8'));
-        assert.ok(alive(helper), 'the helper runs');
+        assert.ok(isRunning(helper), 'the helper runs');
         const closed = new Promise<void>(resolve => server.child.stdout.once('close', resolve));
         await stopCodeServer(server);
         await closed; // the test would time out here if the helper still held the pipe open
         // SIGKILL is sent at once to what is left of the group; the kernel takes a moment to end it.
         const deadline = Date.now() + 5000;
-        while (alive(helper) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
-        assert.equal(alive(helper), false, 'no process of code-server is left running');
+        while (isRunning(helper) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
+        assert.equal(isRunning(helper), false, 'no process of code-server is left running');
     });
 });

@@ -2,24 +2,15 @@
 // `journeymap-language-server --stdio`, spoken to with JSON-RPC over its stdin and stdout.
 import { strict as assert } from 'node:assert';
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { createMessageConnection, StreamMessageReader, StreamMessageWriter, type MessageConnection } from 'vscode-jsonrpc/node';
 import { SERVER_NODE_OPTIONS } from '../../../language/server/server-node-options.js';
+import { childrenOf, isRunning } from '../../processes.js';
 
 const root = fileURLToPath(new URL('../../../', import.meta.url));
-
-/** The PIDs whose parent is `pid`, from /proc (field 4 of stat, after the command in parentheses). */
-function childrenOf(pid: number): number[] {
-    return readdirSync('/proc').filter(name => /^\d+$/.test(name)).filter(name => {
-        try {
-            const stat = readFileSync(`/proc/${name}/stat`, 'utf8');
-            return Number(stat.slice(stat.lastIndexOf(') ') + 2).split(' ')[1]) === pid;
-        } catch { return false; /* it has ended since the listing */ }
-    }).map(Number);
-}
 
 interface PublishedDiagnostics {
     uri: string;
@@ -223,7 +214,6 @@ describe('journeymap-language-server --stdio (a real process)', function () {
         const ended = new Promise<[number | null, NodeJS.Signals | null]>(resolvePromise => launcher.once('exit', (code, signal) => resolvePromise([code, signal])));
         launcher.kill('SIGTERM');
         assert.deepEqual(await ended, [null, 'SIGTERM'], 'an editor that stops the server sees it end by the signal it sent');
-        const alive = (() => { try { process.kill(serverPid, 0); return true; } catch { return false; } })();
-        assert.equal(alive, false, 'no server process left running');
+        assert.equal(isRunning(serverPid), false, 'no server process left running');
     });
 });
