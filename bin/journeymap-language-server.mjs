@@ -10,8 +10,12 @@ const server = fileURLToPath(new URL('../dist/language-server.cjs', import.meta.
 // this process's stdin, stdout and stderr.
 const HEAP_OPTIONS = ['--max-old-space-size=768', '--max-semi-space-size=8'];
 const { spawn } = await import('node:child_process');
-const child = spawn(process.execPath, [...HEAP_OPTIONS, server, ...process.argv.slice(2)], { stdio: 'inherit' });
+// The forwarding listeners come before the child: a signal that arrived between the two would
+// otherwise end this process by default and leave the server running, orphaned. A listener runs
+// only from the event loop, after the spawn below, so `child` is always set when it does.
+let child;
 for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.on(signal, () => child.kill(signal));
+child = spawn(process.execPath, [...HEAP_OPTIONS, server, ...process.argv.slice(2)], { stdio: 'inherit' });
 child.on('exit', (code, signal) => {
     // Dies of the same signal, so whoever started it sees why; the forwarding listener would
     // otherwise catch it again and the process would end with status 0.
