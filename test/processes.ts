@@ -24,3 +24,13 @@ export function isRunning(pid: number): boolean {
 export function childrenOf(pid: number): number[] {
     return readdirSync('/proc').filter(name => /^\d+$/.test(name) && Number(statFields(name)?.[1]) === pid).map(Number);
 }
+
+/**
+ * Whether the process has ended within `ms`. A process sent SIGKILL ends only when the kernel next
+ * schedules it, which on a loaded machine can come after the sender has returned, or even ended.
+ */
+export async function endsWithin(pid: number, ms: number): Promise<boolean> {
+    const deadline = Date.now() + ms;
+    while (isRunning(pid) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
+    return !isRunning(pid);
+}

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 // @ts-expect-error plain ESM script shared with `npm start`
 import { freePort, startCodeServer, stopCodeServer } from '../../scripts/code-server.mjs';
-import { isRunning } from '../processes.js';
+import { endsWithin, isRunning } from '../processes.js';
 
 /**
  * A stand-in for code-server with its habits that matter here: it answers /healthz on --bind-addr,
@@ -39,8 +39,6 @@ describe('code-server start and stop (scripts/code-server.mjs)', function () {
         await stopCodeServer(server);
         await closed; // the test would time out here if the helper still held the pipe open
         // SIGKILL is sent at once to what is left of the group; the kernel takes a moment to end it.
-        const deadline = Date.now() + 5000;
-        while (isRunning(helper) && Date.now() < deadline) await new Promise(resolve => setTimeout(resolve, 50));
-        assert.equal(isRunning(helper), false, 'no process of code-server is left running');
+        assert.ok(await endsWithin(helper, 5000), 'no process of code-server is left running');
     });
 });
